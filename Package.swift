@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Hot loops (convolutions, resampling, NMS) run without bounds checks in release builds.
+let fastMath: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "facewatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "facewatch", targets: ["facewatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavformat libavcodec libswscale libavutil",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
+
+        // Reading and writing ONNX files: protobuf wire format and the ONNX message tree.
+        .target(name: "ONNXFormat"),
+        // Tensors, layers, and runnable graphs built from model files.
+        .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat"], swiftSettings: fastMath),
+        // Images as pixels, resampling, drawing, the MTCNN detector.
+        .target(name: "FaceVision", dependencies: ["NeuralEngine"], swiftSettings: fastMath),
+        // Media files through FFmpeg: image decode/encode (later: video and RTSP).
+        .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision"], swiftSettings: fastMath),
+        // The command-line tool and daemon.
+        .executableTarget(
+            name: "facewatch",
+            dependencies: [
+                "FaceVision", "FaceMedia", "NeuralEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat"]),
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
+        .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),
+        .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
+        .testTarget(name: "DetectionTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
+        .testTarget(name: "CLITests", dependencies: ["facewatch"]),
+    ]
+)

@@ -1,0 +1,80 @@
+/// A face candidate inside the MTCNN cascade, in the cascade's own convention: corners `(x1, y1)`–`(x2, y2)`
+/// read as 1-based inclusive pixel indices (see docs/mtcnn.md).
+struct CandidateBox {
+    var x1: Double
+    var y1: Double
+    var x2: Double
+    var y2: Double
+    var score: Double
+    /// The stage's box regression, as fractions of the box's width and height.
+    var regression: (Double, Double, Double, Double) = (0, 0, 0, 0)
+    var landmarks: [Point2D] = []
+
+    /// Moves the corners by the regression; `inclusive` measures width as `x2 − x1 + 1`.
+    func regressed(inclusive: Bool) -> CandidateBox {
+        let extra: Double = inclusive ? 1 : 0
+        let w = x2 - x1 + extra, h = y2 - y1 + extra
+        var box = self
+        box.x1 = x1 + regression.0 * w
+        box.y1 = y1 + regression.1 * h
+        box.x2 = x2 + regression.2 * w
+        box.y2 = y2 + regression.3 * h
+        return box
+    }
+
+    /// The square of side `max(width, height)` with the same centre.
+    func squared() -> CandidateBox {
+        let w = x2 - x1, h = y2 - y1
+        let side = max(w, h)
+        var box = self
+        box.x1 = x1 + w * 0.5 - side * 0.5
+        box.y1 = y1 + h * 0.5 - side * 0.5
+        box.x2 = box.x1 + side
+        box.y2 = box.y1 + side
+        return box
+    }
+
+    /// Corners truncated towards zero.
+    func truncated() -> CandidateBox {
+        var box = self
+        box.x1 = x1.rounded(.towardZero)
+        box.y1 = y1.rounded(.towardZero)
+        box.x2 = x2.rounded(.towardZero)
+        box.y2 = y2.rounded(.towardZero)
+        return box
+    }
+}
+
+/// Greedy non-maximum suppression with the cascade's `+1` pixel areas.
+enum NonMaximumSuppression {
+    enum Overlap {
+        /// Intersection over union.
+        case union
+        /// Intersection over the smaller of the two areas.
+        case minimum
+    }
+
+    /// Indices of the boxes kept, highest score first.
+    static func keep(_ boxes: [CandidateBox], threshold: Double, overlap: Overlap) -> [Int] {
+        let order = boxes.indices.sorted { boxes[$0].score > boxes[$1].score || (boxes[$0].score == boxes[$1].score && $0 < $1) }
+        let areas = boxes.map { ($0.x2 - $0.x1 + 1) * ($0.y2 - $0.y1 + 1) }
+        var kept = [Int]()
+        var suppressed = [Bool](repeating: false, count: boxes.count)
+        for (rank, best) in order.enumerated() where !suppressed[best] {
+            kept.append(best)
+            let b = boxes[best]
+            for i in order[(rank + 1)...] where !suppressed[i] {
+                let o = boxes[i]
+                let w = max(0, min(b.x2, o.x2) - max(b.x1, o.x1) + 1)
+                let h = max(0, min(b.y2, o.y2) - max(b.y1, o.y1) + 1)
+                let inter = w * h
+                let ratio = switch overlap {
+                case .union: inter / (areas[best] + areas[i] - inter)
+                case .minimum: inter / min(areas[best], areas[i])
+                }
+                if ratio > threshold { suppressed[i] = true }
+            }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import NeuralEngine
+
+/// The MTCNN face detector: an image pyramid scanned by P-Net, candidates refined by R-Net, then O-Net with
+/// five landmarks. docs/mtcnn.md describes every step.
+///
+/// A detector is an immutable value holding the three networks; `detect` may run on several threads at once.
+public struct MTCNNDetector: Sendable {
+    let pnet: ComputeGraph
+    let rnet: ComputeGraph
+    let onet: ComputeGraph
+
+    /// The file names the setup installs into the models directory.
+    public static let modelFiles = ["pnet.onnx", "rnet.onnx", "onet.onnx"]
+
+    /// Loads `pnet.onnx`, `rnet.onnx` and `onet.onnx` from a models directory.
+    public init(modelsDirectory: String) throws(VisionError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: modelsDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw VisionError(modelsDirectory, "models directory not found (run scripts/setup, or pass --models DIR)")
+        }
+        var graphs = [ComputeGraph]()
+        for file in Self.modelFiles {
+            let path = (modelsDirectory as NSString).appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw VisionError(path, "MTCNN model file missing (run scripts/setup, or pass --models DIR)")
+            }
+            do {
+                graphs.append(try ONNXImporter.load(path: path))
+            } catch {
+                throw VisionError(error.subject, error.reason)
+            }
+        }
+        try self.init(pnet: graphs[0], rnet: graphs[1], onet: graphs[2])
+    }
+
+    /// Uses three graphs already loaded; each must have one input.
+    public init(pnet: ComputeGraph, rnet: ComputeGraph, onet: ComputeGraph) throws(VisionError) {
+        for (graph, outputs) in [(pnet, 2), (rnet, 2), (onet, 3)] where graph.inputNames.count != 1 || graph.outputNames.count != outputs {
+            throw VisionError(graph.source, "is not an MTCNN stage: expected 1 input and \(outputs) outputs, found \(graph.inputNames.count) and \(graph.outputNames.count)")
+        }
+        self.pnet = pnet
+        self.rnet = rnet
+        self.onet = onet
+    }
+
+    /// Finds every face in the image, highest score first.
+    public func detect(_ image: RGBImage, options: MTCNNOptions = MTCNNOptions()) throws(VisionError) -> [DetectedFace] {
+        var profile = MTCNNProfile()
+        return try detect(image, options: options, profile: &profile)
+    }
+
+    /// Finds every face and records where the time went.
+    public func detect(_ image: RGBImage, options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [DetectedFace] {
+        guard image.width > 0, image.height > 0 else { return [] }
+        var candidates = try proposals(image, options: options, profile: &profile)
+        guard !candidates.isEmpty else { return [] }
+        candidates = try refine(image, candidates, options: options, profile: &profile)
+        guard !candidates.isEmpty else { return [] }
+        candidates = try finish(image, candidates, options: options, profile: &profile)
+        return candidates.map { face(from: $0, width: image.width, height: image.height) }
+    }
+
+    // MARK: - Stage 1: pyramid and P-Net
+
+    private func proposals(_ image: RGBImage, options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+        var all = [CandidateBox]()
+        for scale in options.pyramidScales(width: image.width, height: image.height) {
+            let levelWidth = Int((Double(image.width) * scale).rounded(.up))
+            let levelHeight = Int((Double(image.height) * scale).rounded(.up))
+            var clock = StageClock()
+            let level = AreaResampling.resize(image, width: levelWidth, height: levelHeight)
+            let input = Self.networkInput(level)
+            profile.pyramidSeconds += clock.lap()
+            let outputs = try run(pnet, input, multiplyAdds: &profile.multiplyAdds)
+            profile.pnetSeconds += clock.lap()
+            let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: pnet)
+            guard probability.rank == 4, regression.rank == 4, probability.shape[1] == regression.shape[1],
+                  probability.shape[2] == regression.shape[2] else {
+                throw VisionError(pnet.source, "unexpected P-Net output shapes \(probability) and \(regression)")
+            }
+            let cellsX = probability.shape[1], cellsY = probability.shape[2]
+            var level_candidates = [CandidateBox]()
+            for i in 0..<cellsX {
+                for j in 0..<cellsY {
+                    let cell = i * cellsY + j
+                    let p = Double(probability.values[cell * 2 + 1])
+                    guard p >= options.thresholds.pnet else { continue }
+                    var box = CandidateBox(
+                        x1: ((Double(2 * i) + 1) / scale).rounded(.towardZero),
+                        y1: ((Double(2 * j) + 1) / scale).rounded(.towardZero),
+                        x2: ((Double(2 * i) + 12) / scale).rounded(.towardZero),
+                        y2: ((Double(2 * j) + 12) / scale).rounded(.towardZero),
+                        score: p)
+                    let r = cell * 4
+                    box.regression = (Double(regression.values[r]), Double(regression.values[r + 1]),
+                                      Double(regression.values[r + 2]), Double(regression.values[r + 3]))
+                    level_candidates.append(box)
+                }
+            }
+            let kept = NonMaximumSuppression.keep(level_candidates, threshold: 0.5, overlap: .union)
+            all.append(contentsOf: kept.map { level_candidates[$0] })
+            profile.nmsSeconds += clock.lap()
+        }
+        var clock = StageClock()
+        let merged = NonMaximumSuppression.keep(all, threshold: 0.7, overlap: .union)
+            .map { all[$0].regressed(inclusive: false).squared().truncated() }
+        profile.nmsSeconds += clock.lap()
+        return merged
+    }
+
+    // MARK: - Stage 2: R-Net
+
+    private func refine(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+        var clock = StageClock()
+        let boxes = boxes.filter { $0.x2 >= $0.x1 && $0.y2 >= $0.y1 }
+        profile.rnetCandidates += boxes.count
+        var passed = [CandidateBox]()
+        for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
+            let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
+            let input = Self.crops(of: image, slice, side: 24)
+            let outputs = try run(rnet, input, multiplyAdds: &profile.multiplyAdds)
+            let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: rnet)
+            for (n, candidate) in slice.enumerated() {
+                let p = Double(probability.values[n * 2 + 1])
+                guard p > options.thresholds.rnet else { continue }
+                var box = candidate
+                box.score = p
+                box.regression = (Double(regression.values[n * 4]), Double(regression.values[n * 4 + 1]),
+                                  Double(regression.values[n * 4 + 2]), Double(regression.values[n * 4 + 3]))
+                passed.append(box)
+            }
+        }
+        profile.rnetSeconds += clock.lap()
+        let result = NonMaximumSuppression.keep(passed, threshold: 0.7, overlap: .union)
+            .map { passed[$0].regressed(inclusive: true).squared() }
+        profile.nmsSeconds += clock.lap()
+        return result
+    }
+
+    // MARK: - Stage 3: O-Net
+
+    private func finish(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+        var clock = StageClock()
+        let boxes = boxes.map { $0.truncated() }.filter { $0.x2 >= $0.x1 && $0.y2 >= $0.y1 }
+        profile.onetCandidates += boxes.count
+        var passed = [CandidateBox]()
+        for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
+            let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
+            let input = Self.crops(of: image, slice, side: 48)
+            let outputs = try run(onet, input, multiplyAdds: &profile.multiplyAdds)
+            let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: onet)
+            guard let points = outputs.first(where: { $0.shape.last == 10 }) else {
+                throw VisionError(onet.source, "has no 10-value landmark output")
+            }
+            for (n, candidate) in slice.enumerated() {
+                let p = Double(probability.values[n * 2 + 1])
+                guard p > options.thresholds.onet else { continue }
+                var box = candidate
+                box.score = p
+                let w = box.x2 - box.x1 + 1, h = box.y2 - box.y1 + 1
+                box.landmarks = (0..<5).map { k in
+                    Point2D(x: box.x1 + w * Double(points.values[n * 10 + k]) - 1,
+                            y: box.y1 + h * Double(points.values[n * 10 + 5 + k]) - 1)
+                }
+                box.regression = (Double(regression.values[n * 4]), Double(regression.values[n * 4 + 1]),
+                                  Double(regression.values[n * 4 + 2]), Double(regression.values[n * 4 + 3]))
+                passed.append(box.regressed(inclusive: true))
+            }
+        }
+        profile.onetSeconds += clock.lap()
+        let result = NonMaximumSuppression.keep(passed, threshold: 0.7, overlap: .minimum).map { passed[$0] }
+        profile.nmsSeconds += clock.lap()
+        return result
+    }
+
+    // MARK: - Helpers
+
+    /// Crops run through R-Net and O-Net in batches of this many.
+    private static let batchSize = 256
+
+    private func face(from box: CandidateBox, width: Int, height: Int) -> DetectedFace {
+        let x1 = max(0, box.x1), y1 = max(0, box.y1)
+        let x2 = min(Double(width), box.x2), y2 = min(Double(height), box.y2)
+        return DetectedFace(box: Box(x: x1, y: y1, width: x2 - x1, height: y2 - y1), score: box.score, landmarks: box.landmarks)
+    }
+
+    private func run(_ graph: ComputeGraph, _ input: Tensor, multiplyAdds: inout Int) throws(VisionError) -> [Tensor] {
+        do {
+            return try graph.run(input, multiplyAdds: &multiplyAdds)
+        } catch {
+            throw VisionError(error.subject, error.reason)
+        }
+    }
+
+    /// Picks the probability and regression outputs by their channel counts.
+    private static func split(_ outputs: [Tensor], probabilityChannels: Int, regressionChannels: Int, graph: ComputeGraph) throws(VisionError) -> (Tensor, Tensor) {
+        guard let p = outputs.first(where: { $0.shape.last == probabilityChannels }),
+              let r = outputs.first(where: { $0.shape.last == regressionChannels }) else {
+            throw VisionError(graph.source, "outputs \(outputs.map(\.description)) lack a \(probabilityChannels)-channel probability and a \(regressionChannels)-channel regression")
+        }
+        return (p, r)
+    }
+
+    /// The image as the nets take it: `[1, W, H, 3]` (x before y), values mapped to about −1…1.
+    static func networkInput(_ image: RGBImage) -> Tensor {
+        let w = image.width, h = image.height
+        return Tensor(shape: [1, w, h, 3]) { out in
+            image.pixels.withUnsafeBufferPointer { src in
+                for y in 0..<h {
+                    for x in 0..<w {
+                        let s = (y * w + x) * 3, d = (x * h + y) * 3
+                        out[d] = (Float(src[s]) - 127.5) * 0.0078125
+                        out[d + 1] = (Float(src[s + 1]) - 127.5) * 0.0078125
+                        out[d + 2] = (Float(src[s + 2]) - 127.5) * 0.0078125
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each box cut out of the image (zero outside it), resized to `side × side`, as `[N, side, side, 3]` with x first.
+    static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int) -> Tensor {
+        Tensor(shape: [boxes.count, side, side, 3]) { out in
+            for (n, box) in boxes.enumerated() {
+                let x1 = Int(box.x1), y1 = Int(box.y1), x2 = Int(box.x2), y2 = Int(box.y2)
+                let cropWidth = x2 - x1 + 1, cropHeight = y2 - y1 + 1
+                var crop = [Float](repeating: 0, count: cropWidth * cropHeight * 3)
+                for y in max(0, y1 - 1)..<max(max(0, y1 - 1), min(image.height, y2)) {
+                    let cy = y - y1 + 1
+                    for x in max(0, x1 - 1)..<max(max(0, x1 - 1), min(image.width, x2)) {
+                        let cx = x - x1 + 1
+                        let s = (y * image.width + x) * 3, d = (cy * cropWidth + cx) * 3
+                        crop[d] = Float(image.pixels[s])
+                        crop[d + 1] = Float(image.pixels[s + 1])
+                        crop[d + 2] = Float(image.pixels[s + 2])
+                    }
+                }
+                let resized = AreaResampling.resize(crop, width: cropWidth, height: cropHeight, toWidth: side, toHeight: side)
+                let base = n * side * side * 3
+                for y in 0..<side {
+                    for x in 0..<side {
+                        let s = (y * side + x) * 3, d = base + (x * side + y) * 3
+                        out[d] = (resized[s] - 127.5) * 0.0078125
+                        out[d + 1] = (resized[s + 1] - 127.5) * 0.0078125
+                        out[d + 2] = (resized[s + 2] - 127.5) * 0.0078125
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Measures consecutive intervals of wall time.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the previous lap (or since the clock was made).
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}

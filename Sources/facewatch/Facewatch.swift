@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `facewatch` command: finds and (later) recognises faces in images, videos and camera streams.
+@main
+struct Facewatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facewatch",
+        abstract: "Find faces in images, videos and camera streams.",
+        subcommands: [DetectCommand.self, BenchCommand.self])
+}
