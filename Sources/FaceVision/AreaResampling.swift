@@ -49,48 +49,87 @@ public enum AreaResampling {
         }
     }
 
+    /// The taps of every output index along one axis, laid out contiguously for the inner loops.
+    struct TapTable {
+        /// Output index d uses taps `offsets[d]..<offsets[d + 1]`.
+        let offsets: [Int]
+        let sources: [Int]
+        let weights: [Float]
+
+        init(input: Int, output: Int) {
+            let lists = AreaResampling.taps(input: input, output: output)
+            var offsets = [0]
+            var sources = [Int](), weights = [Float]()
+            for list in lists {
+                for tap in list {
+                    sources.append(tap.source)
+                    weights.append(tap.weight)
+                }
+                offsets.append(sources.count)
+            }
+            self.offsets = offsets
+            self.sources = sources
+            self.weights = weights
+        }
+    }
+
     /// Resizes an 8-bit RGB image, rounding back to 8 bits as OpenCV does for 8-bit input.
     public static func resize(_ image: RGBImage, width: Int, height: Int) -> RGBImage {
         precondition(width > 0 && height > 0 && image.width > 0 && image.height > 0)
-        let columns = taps(input: image.width, output: width)
-        let rows = taps(input: image.height, output: height)
+        let columns = TapTable(input: image.width, output: width)
+        let rows = TapTable(input: image.height, output: height)
         let halving = image.width == 2 * width && image.height == 2 * height
-        var out = [UInt8](repeating: 0, count: width * height * 3)
         let rowLength = image.width * 3
         var accumulator = [Float](repeating: 0, count: rowLength)
-        image.pixels.withUnsafeBufferPointer { src in
-            accumulator.withUnsafeMutableBufferPointer { acc in
-                for y in 0..<height {
-                    for i in 0..<rowLength { acc[i] = 0 }
-                    for tap in rows[y] {
-                        let line = src.baseAddress! + tap.source * rowLength
-                        let w = tap.weight
-                        for i in 0..<rowLength { acc[i] += w * Float(line[i]) }
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { out, initialized in
+            image.pixels.withUnsafeBufferPointer { src in
+                accumulator.withUnsafeMutableBufferPointer { acc in
+                    columns.offsets.withUnsafeBufferPointer { colOffsets in
+                    columns.sources.withUnsafeBufferPointer { colSources in
+                    columns.weights.withUnsafeBufferPointer { colWeights in
+                        for y in 0..<height {
+                            let a = acc.baseAddress!
+                            let firstTap = rows.offsets[y]
+                            do {
+                                let line = src.baseAddress! + rows.sources[firstTap] * rowLength
+                                let w = rows.weights[firstTap]
+                                for i in 0..<rowLength { a[i] = w * Float(line[i]) }
+                            }
+                            for t in (firstTap + 1)..<rows.offsets[y + 1] {
+                                let line = src.baseAddress! + rows.sources[t] * rowLength
+                                let w = rows.weights[t]
+                                for i in 0..<rowLength { a[i] += w * Float(line[i]) }
+                            }
+                            let dst = out.baseAddress! + y * width * 3
+                            for x in 0..<width {
+                                var r: Float = 0, g: Float = 0, b: Float = 0
+                                for t in colOffsets[x]..<colOffsets[x + 1] {
+                                    let i = colSources[t] * 3
+                                    let w = colWeights[t]
+                                    r += w * a[i]
+                                    g += w * a[i + 1]
+                                    b += w * a[i + 2]
+                                }
+                                if halving {
+                                    // OpenCV's exact 2×2 path rounds the integer sum half up.
+                                    dst[x * 3] = UInt8(min(255, Int((r * 4).rounded()) + 2) >> 2)
+                                    dst[x * 3 + 1] = UInt8(min(255, Int((g * 4).rounded()) + 2) >> 2)
+                                    dst[x * 3 + 2] = UInt8(min(255, Int((b * 4).rounded()) + 2) >> 2)
+                                } else {
+                                    dst[x * 3] = saturate(r)
+                                    dst[x * 3 + 1] = saturate(g)
+                                    dst[x * 3 + 2] = saturate(b)
+                                }
+                            }
+                        }
                     }
-                    let base = y * width * 3
-                    for x in 0..<width {
-                        var r: Float = 0, g: Float = 0, b: Float = 0
-                        for tap in columns[x] {
-                            let i = tap.source * 3
-                            r += tap.weight * acc[i]
-                            g += tap.weight * acc[i + 1]
-                            b += tap.weight * acc[i + 2]
-                        }
-                        if halving {
-                            // OpenCV's exact 2×2 path rounds the integer sum half up.
-                            out[base + x * 3] = UInt8(min(255, Int((r * 4).rounded()) + 2) >> 2)
-                            out[base + x * 3 + 1] = UInt8(min(255, Int((g * 4).rounded()) + 2) >> 2)
-                            out[base + x * 3 + 2] = UInt8(min(255, Int((b * 4).rounded()) + 2) >> 2)
-                        } else {
-                            out[base + x * 3] = saturate(r)
-                            out[base + x * 3 + 1] = saturate(g)
-                            out[base + x * 3 + 2] = saturate(b)
-                        }
+                    }
                     }
                 }
             }
+            initialized = width * height * 3
         }
-        return RGBImage(width: width, height: height, pixels: out)
+        return RGBImage(width: width, height: height, pixels: pixels)
     }
 
     /// Resizes a float RGB buffer (`width × height × 3`, interleaved) without rounding.

@@ -22,15 +22,11 @@ struct BenchDetect: ParsableCommand {
 
     @OptionGroup var detection: DetectionOptions
 
-    @Option(help: "Timed runs per image (after one warm-up run).")
-    var repeat_: Int = 10
+    @Option(name: .customLong("repeat"), help: "Timed runs per image (after one warm-up run).")
+    var repetitions: Int = 10
 
     @Option(help: "OpenBLAS threads.")
     var threads: Int = 1
-
-    enum CodingKeys: String, CodingKey {
-        case images, detection, repeat_ = "repeat", threads
-    }
 
     func run() throws {
         let options = try detection.mtcnnOptions()
@@ -40,7 +36,7 @@ struct BenchDetect: ParsableCommand {
             let image = try ImageFile.decode(path: path)
             var faces = try detector.detect(image, options: options)
             var runs = [(seconds: Double, profile: MTCNNProfile)]()
-            for _ in 0..<max(1, repeat_) {
+            for _ in 0..<max(1, repetitions) {
                 var profile = MTCNNProfile()
                 let start = DispatchTime.now().uptimeNanoseconds
                 faces = try detector.detect(image, options: options, profile: &profile)

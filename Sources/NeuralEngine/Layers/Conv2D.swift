@@ -229,7 +229,12 @@ public struct Conv2D: Sendable {
                             let line = plane + iy * width + xOffset
                             if firstX > 0 { dst.update(repeating: 0, count: firstX) }
                             if cols.stride == 1 {
-                                (dst + firstX).update(from: line + firstX, count: endX - firstX)
+                                let count = endX - firstX
+                                if count > 64 {
+                                    (dst + firstX).update(from: line + firstX, count: count)
+                                } else {
+                                    for ox in firstX..<endX { dst[ox] = line[ox] }
+                                }
                             } else {
                                 var ox = firstX
                                 while ox < endX {

@@ -53,32 +53,88 @@ public struct Pool2D: Sendable {
             let start = o * cols.stride - cols.padBegin
             return (max(0, start), min(width, start + cols.kernel), min(start + cols.kernel, width + cols.padEnd) - start)
         }
-        return Tensor(shape: [input.shape[0], input.shape[1], rows.output, cols.output]) { out in
+        let shape = [input.shape[0], input.shape[1], rows.output, cols.output]
+        if isMax {
+            return Tensor(shape: shape) { out in
+                maxPool(input, planes: planes, height: height, width: width, rowRanges: rowRanges, colRanges: colRanges,
+                        into: out.baseAddress!)
+            }
+        }
+        return Tensor(shape: shape) { out in
             input.values.withUnsafeBufferPointer { src in
                 var o = out.baseAddress!
                 for p in 0..<planes {
                     let plane = src.baseAddress! + p * height * width
                     for r in rowRanges {
                         for c in colRanges {
-                            if isMax {
-                                var best = -Float.infinity
-                                var line = plane + r.start * width
-                                for _ in r.start..<r.end {
-                                    for x in c.start..<c.end { best = max(best, line[x]) }
-                                    line += width
-                                }
-                                o.pointee = best
-                            } else {
-                                var sum: Float = 0
-                                var line = plane + r.start * width
-                                for _ in r.start..<r.end {
-                                    for x in c.start..<c.end { sum += line[x] }
-                                    line += width
-                                }
-                                let area = countPadding ? r.full * c.full : (r.end - r.start) * (c.end - c.start)
-                                o.pointee = area > 0 ? sum / Float(area) : 0
+                            var sum: Float = 0
+                            var line = plane + r.start * width
+                            for _ in r.start..<r.end {
+                                for x in c.start..<c.end { sum += line[x] }
+                                line += width
                             }
+                            let area = countPadding ? r.full * c.full : (r.end - r.start) * (c.end - c.start)
+                            o.pointee = area > 0 ? sum / Float(area) : 0
                             o += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Max pooling in two passes: each input row reduced along x to the output columns, then those rows
+    /// reduced along y (a contiguous, vectorisable pass).
+    private func maxPool(_ input: Tensor, planes: Int, height: Int, width: Int,
+                         rowRanges: [(start: Int, end: Int, full: Int)], colRanges: [(start: Int, end: Int, full: Int)],
+                         into out: UnsafeMutablePointer<Float>) {
+        let outWidth = colRanges.count
+        let colStart = colRanges.map(\.start), colEnd = colRanges.map(\.end)
+        var rowMaxima = [Float](repeating: 0, count: height * outWidth)
+        input.values.withUnsafeBufferPointer { src in
+            rowMaxima.withUnsafeMutableBufferPointer { reduced in
+                colStart.withUnsafeBufferPointer { starts in
+                    colEnd.withUnsafeBufferPointer { ends in
+                        var o = out
+                        for p in 0..<planes {
+                            let plane = src.baseAddress! + p * height * width
+                            for y in 0..<height {
+                                let line = plane + y * width
+                                let dst = reduced.baseAddress! + y * outWidth
+                                var c = 0
+                                // Whole windows that lie inside the row take a fixed-shape, vectorisable path.
+                                if kernelWidth == 2 {
+                                    while c < outWidth && ends[c] - starts[c] == 2 && starts[c] == c * strideWidth + starts[0] {
+                                        c += 1
+                                    }
+                                    let base = line + starts[0], s = strideWidth
+                                    for i in 0..<c { dst[i] = max(base[i * s], base[i * s + 1]) }
+                                } else if kernelWidth == 3 {
+                                    while c < outWidth && ends[c] - starts[c] == 3 && starts[c] == c * strideWidth + starts[0] {
+                                        c += 1
+                                    }
+                                    let base = line + starts[0], s = strideWidth
+                                    for i in 0..<c { dst[i] = max(max(base[i * s], base[i * s + 1]), base[i * s + 2]) }
+                                }
+                                while c < outWidth {
+                                    var best = -Float.infinity
+                                    for x in starts[c]..<ends[c] { best = max(best, line[x]) }
+                                    dst[c] = best
+                                    c += 1
+                                }
+                            }
+                            for r in rowRanges {
+                                let first = reduced.baseAddress! + r.start * outWidth
+                                for c in 0..<outWidth { o[c] = first[c] }
+                                var y = r.start + 1
+                                while y < r.end {
+                                    let line = reduced.baseAddress! + y * outWidth
+                                    for c in 0..<outWidth { o[c] = max(o[c], line[c]) }
+                                    y += 1
+                                }
+                                if r.start >= r.end { for c in 0..<outWidth { o[c] = -Float.infinity } }
+                                o += outWidth
+                            }
                         }
                     }
                 }
