@@ -1,4 +1,5 @@
-/// A point in image pixel coordinates (x to the right, y down, origin at the top-left pixel's corner).
+/// A point in image pixel coordinates, x to the right and y down, where `(x, y)` is the centre of pixel column x,
+/// row y (the convention of MTCNN's landmarks, dlib and OpenCV's warps).
 public struct Point2D: Sendable, Equatable, Hashable {
     public var x: Double
     public var y: Double
