@@ -30,6 +30,8 @@ let package = Package(
 
         // Reading and writing ONNX files: protobuf wire format and the ONNX message tree.
         .target(name: "ONNXFormat"),
+        // Reading dlib's serialised networks (the face-recognition ResNet's .dat file).
+        .target(name: "DlibFormat"),
         // Tensors, layers, and runnable graphs built from model files.
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat"], swiftSettings: fastMath),
         // Images as pixels, resampling, drawing, the MTCNN detector.
@@ -45,6 +47,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat"]),
+        .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
