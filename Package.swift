@@ -33,7 +33,7 @@ let package = Package(
         // Reading dlib's serialised networks (the face-recognition ResNet's .dat file).
         .target(name: "DlibFormat"),
         // Tensors, layers, and runnable graphs built from model files.
-        .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat"], swiftSettings: fastMath),
+        .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
         // Images as pixels, resampling, drawing, the MTCNN detector.
         .target(name: "FaceVision", dependencies: ["NeuralEngine"], swiftSettings: fastMath),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).
@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
         .testTarget(name: "DetectionTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
+        .testTarget(name: "RecognitionTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine"]),
         .testTarget(name: "CLITests", dependencies: ["facewatch"]),
     ]
 )
