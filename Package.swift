@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
         // Images as pixels, resampling, drawing, the MTCNN detector.
         .target(name: "FaceVision", dependencies: ["NeuralEngine"], swiftSettings: fastMath),
+        // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), later losses and trainers.
+        .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision"], swiftSettings: fastMath),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).
         .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision"], swiftSettings: fastMath),
         // The command-line tool and daemon.
@@ -48,6 +50,7 @@ let package = Package(
 
         .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat"]),
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
+        .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
