@@ -20,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -36,6 +37,11 @@ let package = Package(
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
         // Images as pixels, resampling, drawing, the MTCNN detector.
         .target(name: "FaceVision", dependencies: ["NeuralEngine"], swiftSettings: fastMath),
+        // Who is who: the enrolled people and their descriptors in SQLite, nearest-match search.
+        .target(
+            name: "FaceIdentity",
+            dependencies: ["CBLAS", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: fastMath),
         // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), later losses and trainers.
         .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision"], swiftSettings: fastMath),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).
@@ -44,12 +50,13 @@ let package = Package(
         .executableTarget(
             name: "facewatch",
             dependencies: [
-                "FaceVision", "FaceMedia", "NeuralEngine",
+                "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat"]),
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
+        .testTarget(name: "FaceIdentityTests", dependencies: ["FaceIdentity"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),

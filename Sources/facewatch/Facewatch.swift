@@ -6,5 +6,5 @@ struct Facewatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facewatch",
         abstract: "Find faces in images, videos and camera streams.",
-        subcommands: [DetectCommand.self, EmbedCommand.self, BenchCommand.self])
+        subcommands: [DetectCommand.self, EmbedCommand.self, ValidateCommand.self, BenchCommand.self])
 }

@@ -226,20 +226,27 @@ import Testing
     }
 
     @Test func dlibChipKeepsDlibsHalfPixelOffset() throws {
-        let map = try FaceAligner(template: .dlib150).chipToImage(landmarks: FaceTemplate.dlib150.points)
+        let derived = FaceTemplate.dlibChip(size: 150, padding: 0.25)
+        let map = try FaceAligner(template: derived).chipToImage(landmarks: derived.points)
         #expect(abs(map.a - 1) < 1e-12 && abs(map.b) < 1e-12)
         #expect(abs(map.tx - 0.5) < 1e-9 && abs(map.ty - 0.5) < 1e-9)
     }
 
-    @Test func dlibTemplateIsTheDerivedMeanFace() {
+    @Test func derivedDlibTemplateIsTheMeanFace() {
         let expected = [
             Point2D(x: 47.549183, y: 46.599033), Point2D(x: 100.476133, y: 46.599033), Point2D(x: 74.0127, y: 76.5625),
             Point2D(x: 50.4149, y: 103.0233), Point2D(x: 97.6104, y: 103.0233),
         ]
-        #expect(FaceTemplate.dlib150.width == 150 && FaceTemplate.dlib150.height == 150)
-        for (point, want) in zip(FaceTemplate.dlib150.points, expected) {
+        let derived = FaceTemplate.dlibChip(size: 150, padding: 0.25)
+        #expect(derived.width == 150 && derived.height == 150)
+        for (point, want) in zip(derived.points, expected) {
             expectClose(point, want, within: 1e-6)
         }
+    }
+
+    @Test func measuredDlibTemplateMapsItsOwnPointsOntoThemselves() throws {
+        let map = try FaceAligner(template: .dlib150).chipToImage(landmarks: FaceTemplate.dlib150.points)
+        #expect(abs(map.a - 1) < 1e-9 && abs(map.b) < 1e-9 && abs(map.tx) < 1e-9 && abs(map.ty) < 1e-9)
     }
 
     /// Five cone-shaped blobs of radius 5 centred on the landmarks, each in its own channel mix.

@@ -43,10 +43,17 @@ public struct FaceTemplate: Sendable, Equatable {
         ],
         fitting: .landmarksToTemplate)
 
-    /// dlib's face chip `get_face_chip_details(shape, 150, 0.25)`, the input of its ResNet face embedder.
-    ///
-    /// Provisional: derived, not measured; to be tuned by LFW accuracy (docs/alignment.md).
-    public static let dlib150 = dlibChip(size: 150, padding: 0.25)
+    /// dlib's face chip (`get_face_chip_details(shape, 150, 0.25)`), the input of its ResNet face embedder, as
+    /// MTCNN sees it: the mean of MTCNN's landmarks on 319 chips that dlib itself cut from LFW photos with its
+    /// 5-point shape predictor (docs/alignment.md). Mapping MTCNN's landmarks here reproduces dlib's framing of
+    /// the face; `dlibChip(size:padding:)` derives a similar template from dlib's mean face shape instead.
+    public static let dlib150 = FaceTemplate(
+        name: "dlib-150-measured", width: 150, height: 150,
+        points: [
+            Point2D(x: 46.768, y: 45.053), Point2D(x: 101.468, y: 44.836), Point2D(x: 73.800, y: 76.513),
+            Point2D(x: 50.644, y: 104.357), Point2D(x: 97.766, y: 104.244),
+        ],
+        fitting: .landmarksToTemplate)
 
     /// A template for dlib's `get_face_chip_details(shape, size, padding)`: its mean face shape put on a
     /// `size × size` chip, `padding` (a fraction of the mean face's extent) added on each side.
