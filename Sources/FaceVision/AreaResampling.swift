@@ -80,7 +80,8 @@ public enum AreaResampling {
         let rows = TapTable(input: image.height, output: height)
         let halving = image.width == 2 * width && image.height == 2 * height
         let rowLength = image.width * 3
-        var accumulator = [Float](repeating: 0, count: rowLength)
+        // One spare value so that each pixel's three channels can be read as a 4-vector.
+        var accumulator = [Float](repeating: 0, count: rowLength + 1)
         let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { out, initialized in
             image.pixels.withUnsafeBufferPointer { src in
                 accumulator.withUnsafeMutableBufferPointer { acc in
@@ -102,14 +103,12 @@ public enum AreaResampling {
                             }
                             let dst = out.baseAddress! + y * width * 3
                             for x in 0..<width {
-                                var r: Float = 0, g: Float = 0, b: Float = 0
+                                var sum = SIMD4<Float>()
                                 for t in colOffsets[x]..<colOffsets[x + 1] {
-                                    let i = colSources[t] * 3
-                                    let w = colWeights[t]
-                                    r += w * a[i]
-                                    g += w * a[i + 1]
-                                    b += w * a[i + 2]
+                                    let pixel = UnsafeRawPointer(a + colSources[t] * 3).loadUnaligned(as: SIMD4<Float>.self)
+                                    sum += SIMD4(repeating: colWeights[t]) * pixel
                                 }
+                                let r = sum[0], g = sum[1], b = sum[2]
                                 if halving {
                                     // OpenCV's exact 2×2 path rounds the integer sum half up.
                                     dst[x * 3] = UInt8(min(255, Int((r * 4).rounded()) + 2) >> 2)

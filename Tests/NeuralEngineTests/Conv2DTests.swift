@@ -20,6 +20,11 @@ struct Conv2DTests {
         Case(channels: 4, outChannels: 4, groups: 4),
         Case(batch: 5, channels: 3, height: 10, width: 10, outChannels: 8),
         Case(batch: 2, channels: 16, height: 70, width: 90, outChannels: 32),
+        Case(batch: 1, channels: 3, height: 30, width: 61, outChannels: 10),
+        Case(batch: 3, channels: 28, height: 11, width: 11, outChannels: 48),
+        Case(batch: 2, channels: 48, height: 4, width: 4, outChannels: 64, kernel: (2, 2)),
+        Case(batch: 2, channels: 5, height: 3, width: 3, outChannels: 6, kernel: (2, 2)),
+        Case(batch: 1, channels: 32, height: 9, width: 50, outChannels: 6, kernel: (1, 1)),
     ]
 
     @Test(arguments: cases)
@@ -44,6 +49,53 @@ struct Conv2DTests {
         let fused = try conv.forward(input, negativeSlopes: slopes)
         let separate = try PReLU(slope: Tensor(shape: [c.outChannels, 1, 1], values: slopes)).forward(expected)
         #expect(maxAbsDifference(fused.values, separate.values) < 1e-4)
+    }
+
+    @Test func stackedConvolutionsEqualTheSeparateOnes() throws {
+        var random = SeededValues(seed: 11)
+        let input = Tensor(shape: [2, 8, 12, 20], values: random.values(2 * 8 * 12 * 20))
+        let first = try Conv2D(weights: random.values(4 * 8), bias: random.values(4), outChannels: 4, inChannels: 8,
+                               kernelHeight: 1, kernelWidth: 1)
+        let second = try Conv2D(weights: random.values(2 * 8), bias: nil, outChannels: 2, inChannels: 8,
+                                kernelHeight: 1, kernelWidth: 1)
+        let stacked = try #require(first.stacked(with: second))
+        let parts = Layout.splitChannels(try stacked.forward(input), counts: [4, 2])
+        #expect(parts[0].shape == [2, 4, 12, 20] && parts[1].shape == [2, 2, 12, 20])
+        #expect(maxAbsDifference(parts[0].values, try first.forward(input).values) < 1e-5)
+        #expect(maxAbsDifference(parts[1].values, try second.forward(input).values) < 1e-5)
+        let wider = try Conv2D(weights: random.values(2 * 8 * 9), bias: nil, outChannels: 2, inChannels: 8,
+                               kernelHeight: 3, kernelWidth: 3)
+        #expect(first.stacked(with: wider) == nil)
+    }
+
+    @Test(arguments: [(2, 21, 60), (1, 12, 30), (1, 40, 200)])
+    func chainedPointwiseConvolutionEqualsTheTwoInTurn(batch: Int, height: Int, width: Int) throws {
+        var random = SeededValues(seed: UInt64(height * 1000 + width))
+        let input = Tensor(shape: [batch, 6, height, width], values: random.values(batch * 6 * height * width))
+        let conv = try Conv2D(weights: random.values(10 * 6 * 9), bias: random.values(10), outChannels: 10, inChannels: 6,
+                              kernelHeight: 3, kernelWidth: 3)
+        let heads = try Conv2D(weights: random.values(6 * 10), bias: random.values(6), outChannels: 6, inChannels: 10,
+                               kernelHeight: 1, kernelWidth: 1)
+        let slopes = random.values(10)
+        let chained = try conv.forward(input, negativeSlopes: slopes, then: heads)
+        let separate = try heads.forward(try conv.forward(input, negativeSlopes: slopes))
+        #expect(chained.shape == [batch, 6, height - 2, width - 2])
+        #expect(maxAbsDifference(chained.values, separate.values) < 1e-5)
+    }
+
+    @Test(arguments: [(2, 23, 61, 2, true), (1, 30, 40, 2, false), (1, 21, 70, 3, true)])
+    func chainedMaxPoolEqualsTheTwoInTurn(batch: Int, height: Int, width: Int, window: Int, same: Bool) throws {
+        var random = SeededValues(seed: UInt64(height * 1000 + width + window))
+        let input = Tensor(shape: [batch, 3, height, width], values: random.values(batch * 3 * height * width))
+        let conv = try Conv2D(weights: random.values(10 * 3 * 9), bias: random.values(10), outChannels: 10, inChannels: 3,
+                              kernelHeight: 3, kernelWidth: 3)
+        let pool = try Pool2D(kind: .max, kernelHeight: window, kernelWidth: window, strideHeight: 2, strideWidth: 2,
+                              padding: same ? .same(extraAtEnd: true) : .none)
+        let slopes = random.values(10)
+        let chained = try conv.forward(input, negativeSlopes: slopes, thenPool: pool)
+        let separate = try pool.forward(try conv.forward(input, negativeSlopes: slopes))
+        #expect(chained.shape == separate.shape)
+        #expect(chained.values == separate.values)
     }
 
     @Test func samePaddingKeepsTheSizeOverStride() throws {

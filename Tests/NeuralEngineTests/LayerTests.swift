@@ -121,3 +121,68 @@ struct LinearTests {
 }
 
 import Foundation
+
+struct MaxPoolingVectorPathTests {
+    /// Every window's maximum computed one window at a time, the padding never winning.
+    func naiveMaxPool(_ x: Tensor, kernel: Int, stride: Int, outHeight: Int, outWidth: Int, padTop: Int, padLeft: Int) -> [Float] {
+        let planes = x.shape[0] * x.shape[1], h = x.shape[2], w = x.shape[3]
+        var out = [Float]()
+        for p in 0..<planes {
+            for oy in 0..<outHeight {
+                for ox in 0..<outWidth {
+                    var best = -Float.infinity
+                    for ky in 0..<kernel {
+                        for kx in 0..<kernel {
+                            let y = oy * stride + ky - padTop, xx = ox * stride + kx - padLeft
+                            if y >= 0, y < h, xx >= 0, xx < w { best = max(best, x.values[(p * h + y) * w + xx]) }
+                        }
+                    }
+                    out.append(best)
+                }
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [(2, 37, 53), (3, 41, 60), (2, 6, 33), (3, 9, 35)])
+    func stridedWindowsMatchTheNaivePool(kernel: Int, height: Int, width: Int) throws {
+        var random = SeededValues(seed: UInt64(kernel * 1000 + width))
+        let input = Tensor(shape: [2, 3, height, width], values: random.values(6 * height * width))
+        let same = try Pool2D(kind: .max, kernelHeight: kernel, kernelWidth: kernel, strideHeight: 2, strideWidth: 2,
+                              padding: .same(extraAtEnd: true))
+        let sameOut = try same.forward(input)
+        let padY = max(0, (sameOut.shape[2] - 1) * 2 + kernel - height), padX = max(0, (sameOut.shape[3] - 1) * 2 + kernel - width)
+        #expect(sameOut.values == naiveMaxPool(input, kernel: kernel, stride: 2, outHeight: sameOut.shape[2],
+                                               outWidth: sameOut.shape[3], padTop: padY / 2, padLeft: padX / 2))
+        let valid = try Pool2D(kind: .max, kernelHeight: kernel, kernelWidth: kernel, strideHeight: 2, strideWidth: 2)
+        let validOut = try valid.forward(input)
+        #expect(validOut.shape == [2, 3, (height - kernel) / 2 + 1, (width - kernel) / 2 + 1])
+        #expect(validOut.values == naiveMaxPool(input, kernel: kernel, stride: 2, outHeight: validOut.shape[2],
+                                                outWidth: validOut.shape[3], padTop: 0, padLeft: 0))
+    }
+}
+
+struct BlockSwapTransposeTests {
+    @Test(arguments: [[0, 2, 3, 1], [0, 3, 1, 2], [1, 2, 3, 0], [2, 3, 0, 1], [0, 1, 3, 2], [0, 2, 1, 3]])
+    func matchesElementwiseIndexing(permutation: [Int]) throws {
+        let shape = [2, 5, 19, 23]
+        var random = SeededValues(seed: UInt64(permutation.reduce(0) { $0 * 4 + $1 }))
+        let input = Tensor(shape: shape, values: random.values(shape.reduce(1, *)))
+        let output = try Layout.transpose(input, permutation: permutation)
+        let outShape = permutation.map { shape[$0] }
+        #expect(output.shape == outShape)
+        var expected = [Float]()
+        for a in 0..<outShape[0] {
+            for b in 0..<outShape[1] {
+                for c in 0..<outShape[2] {
+                    for d in 0..<outShape[3] {
+                        var index = [0, 0, 0, 0]
+                        for (axis, value) in zip(permutation, [a, b, c, d]) { index[axis] = value }
+                        expected.append(input.values[((index[0] * shape[1] + index[1]) * shape[2] + index[2]) * shape[3] + index[3]])
+                    }
+                }
+            }
+        }
+        #expect(output.values == expected)
+    }
+}

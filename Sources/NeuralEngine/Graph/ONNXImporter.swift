@@ -36,6 +36,8 @@ struct GraphBuilder {
     /// Steps that may be merged after the walk: convolutions, and PReLUs that could follow them.
     private var convolutions: [Int: Conv2D] = [:]
     private var activations: [Int: PReLU] = [:]
+    /// Pooling steps, which may be merged into the convolution before them.
+    private var pools: [Int: Pool2D] = [:]
 
     init(source: String, opset: Int64) {
         self.source = source
@@ -84,7 +86,8 @@ struct GraphBuilder {
             constants: constants, slotCount: slots.count, steps: steps)
     }
 
-    /// Merges each convolution with a per-channel PReLU that alone reads its output, saving a pass over memory.
+    /// Merges each convolution with a per-channel PReLU that alone reads its output, and two convolutions of
+    /// the same input into one, saving passes over memory.
     private func fusingActivations(outputs: Set<Int>) -> [ComputeGraph.Step] {
         var readers = [Int: Int]()
         for step in steps { for s in step.inputs { readers[s, default: 0] += 1 } }
@@ -99,6 +102,33 @@ struct GraphBuilder {
                Broadcast.singleVaryingAxis(of: prelu.slope.shape, within: [1, conv.outChannels, 2, 2]) == 1 || conv.outChannels == 1 {
                 let slopes = prelu.slope.values
                 let next = steps[index + 1]
+                if let pool = pools[index + 2], steps[index + 2].inputs == next.outputs, readers[next.outputs[0]] == 1,
+                   !outputs.contains(next.outputs[0]) {
+                    let pooling = steps[index + 2]
+                    result.append(.init(node: step.node + "+" + next.node + "+" + pooling.node, operation: "Conv+PRelu+MaxPool",
+                                        inputs: step.inputs, outputs: pooling.outputs, run: { x throws(EngineError) in
+                                            [try conv.forward(x[0], negativeSlopes: slopes, thenPool: pool)]
+                                        }, cost: step.cost))
+                    index += 3
+                    continue
+                }
+                if let heads = pointwiseSiblings(reading: next.outputs[0], at: index + 2, readers: readers, outputs: outputs) {
+                    let counts = [heads.first.outChannels, heads.second.outChannels]
+                    let names = [steps[index + 2].node, steps[index + 3].node].joined(separator: "+")
+                    result.append(.init(node: step.node + "+" + next.node + "+" + names, operation: "Conv+PRelu+Conv×2",
+                                        inputs: step.inputs, outputs: steps[index + 2].outputs + steps[index + 3].outputs,
+                                        run: { x throws(EngineError) in
+                                            Layout.splitChannels(try conv.forward(x[0], negativeSlopes: slopes, then: heads.stacked),
+                                                                 counts: counts)
+                                        }, cost: { x in
+                                            guard x[0].rank == 4 else { return 0 }
+                                            let (rows, cols) = conv.axes(height: x[0].shape[2], width: x[0].shape[3])
+                                            return x[0].shape[0] * (conv.multiplyAdds(height: x[0].shape[2], width: x[0].shape[3])
+                                                + heads.stacked.multiplyAdds(height: rows.output, width: cols.output))
+                                        }))
+                    index += 4
+                    continue
+                }
                 result.append(.init(node: step.node + "+" + next.node, operation: "Conv+PRelu", inputs: step.inputs,
                                     outputs: next.outputs, run: { x throws(EngineError) in
                                         [try conv.forward(x[0], negativeSlopes: slopes)]
@@ -106,10 +136,36 @@ struct GraphBuilder {
                 index += 2
                 continue
             }
+            if let conv = convolutions[index], index + 1 < steps.count, let sibling = convolutions[index + 1],
+               steps[index + 1].inputs == step.inputs, step.outputs.count == 1, steps[index + 1].outputs.count == 1,
+               !(index + 2 < steps.count && activations[index + 2] != nil && steps[index + 2].inputs == steps[index + 1].outputs),
+               let stacked = conv.stacked(with: sibling) {
+                let next = steps[index + 1]
+                let counts = [conv.outChannels, sibling.outChannels]
+                let costs = [step.cost, next.cost].compactMap { $0 }
+                result.append(.init(node: step.node + "+" + next.node, operation: "Conv×2", inputs: step.inputs,
+                                    outputs: step.outputs + next.outputs, run: { x throws(EngineError) in
+                                        Layout.splitChannels(try stacked.forward(x[0]), counts: counts)
+                                    }, cost: { x in costs.reduce(0) { $0 + $1(x) } }))
+                index += 2
+                continue
+            }
             result.append(step)
             index += 1
         }
         return result
+    }
+
+    /// Two 1×1 convolutions at `index` and `index + 1` that alone read `slot`, stacked into one.
+    private func pointwiseSiblings(reading slot: Int, at index: Int, readers: [Int: Int], outputs: Set<Int>)
+        -> (first: Conv2D, second: Conv2D, stacked: Conv2D)? {
+        guard index + 1 < steps.count, let first = convolutions[index], let second = convolutions[index + 1],
+              steps[index].inputs == [slot], steps[index + 1].inputs == [slot], readers[slot] == 2, !outputs.contains(slot),
+              steps[index].outputs.count == 1, steps[index + 1].outputs.count == 1,
+              !(index + 2 < steps.count && activations[index + 2] != nil
+                  && (steps[index + 2].inputs == steps[index].outputs || steps[index + 2].inputs == steps[index + 1].outputs)),
+              first.kernelHeight == 1, first.kernelWidth == 1, let stacked = first.stacked(with: second) else { return nil }
+        return (first, second, stacked)
     }
 
     private func fail(_ node: ONNXNode, _ reason: String) -> EngineError {
@@ -203,6 +259,7 @@ struct GraphBuilder {
                                   strideHeight: strides[0], strideWidth: strides[1],
                                   padding: try padding(node), roundUp: int(node, "ceil_mode", default: 0) != 0)
             } catch { throw fail(node, error.reason) }
+            pools[steps.count] = pool
             append(node, inputs: [first]) { x throws(EngineError) in [try pool.forward(x[0])] }
         case "GlobalAveragePool":
             append(node, inputs: [first]) { x throws(EngineError) in [try GlobalAveragePool().forward(x[0])] }

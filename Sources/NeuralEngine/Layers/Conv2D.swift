@@ -14,6 +14,10 @@ public struct Conv2D: Sendable {
     public let dilationWidth: Int
     public let groups: Int
     public let padding: Padding2D
+    /// The register-blocked path for stride-1 ungrouped convolutions (used when the padding is zero too).
+    let direct: DirectConvolution?
+    /// The Winograd path for 3×3 stride-1 ungrouped convolutions of enough input channels to pay.
+    private let winograd: WinogradConvolution?
 
     public init(
         weights: [Float], bias: [Float]?, outChannels: Int, inChannels: Int,
@@ -45,7 +49,18 @@ public struct Conv2D: Sendable {
         self.dilationWidth = dilationWidth
         self.groups = groups
         self.padding = padding
+        let unitSteps = strideHeight == 1 && strideWidth == 1 && dilationHeight == 1 && dilationWidth == 1
+        direct = groups == 1 && unitSteps
+            ? DirectConvolution(weights: weights, bias: bias, outChannels: outChannels, inChannels: inChannels,
+                                kernelHeight: kernelHeight, kernelWidth: kernelWidth)
+            : nil
+        winograd = groups == 1 && unitSteps && kernelHeight == 3 && kernelWidth == 3 && inChannels >= Self.winogradMinimumChannels
+            ? WinogradConvolution(weights: weights, bias: bias, outChannels: outChannels, inChannels: inChannels)
+            : nil
     }
+
+    /// Input channels from which Winograd's transforms cost less than the multiplies they save.
+    static let winogradMinimumChannels = 24
 
     /// Multiply–adds for one input of the given spatial size (for throughput figures).
     public func multiplyAdds(height: Int, width: Int) -> Int {
@@ -88,6 +103,24 @@ public struct Conv2D: Sendable {
         let pointwise = kernelHeight == 1 && kernelWidth == 1 && strideHeight == 1 && strideWidth == 1
             && rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
         let shape = [batch, outChannels, rows.output, cols.output]
+        let unpadded = rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
+        if let winograd, unpadded {
+            return Tensor(shape: shape) { out in
+                input.values.withUnsafeBufferPointer { src in
+                    winograd.forward(src.baseAddress!, batch: batch, height: height, width: width, slopes: negativeSlopes,
+                                     into: out.baseAddress!)
+                }
+            }
+        }
+        if let direct, rows.padBegin == 0, rows.padEnd == 0, cols.padBegin == 0, cols.padEnd == 0,
+           DirectConvolution.fits(height: height, width: width, kernelHeight: kernelHeight, kernelWidth: kernelWidth) {
+            return Tensor(shape: shape) { out in
+                input.values.withUnsafeBufferPointer { src in
+                    direct.forward(src.baseAddress!, batch: batch, height: height, width: width, slopes: negativeSlopes,
+                                   into: out.baseAddress!)
+                }
+            }
+        }
         let epilogue = Epilogue(bias: bias, slopes: negativeSlopes)
         if batch > 1, groups == 1, !pointwise, outPlane * k < Self.bandBudget {
             return Tensor(shape: shape) { out in

@@ -29,14 +29,31 @@ public struct Pool2D: Sendable {
         self.roundUp = roundUp
     }
 
-    public func forward(_ input: Tensor) throws(EngineError) -> Tensor {
-        guard input.rank == 4 else { throw EngineError("Pool2D", "expects an NCHW input, got \(input)") }
-        let planes = input.shape[0] * input.shape[1], height = input.shape[2], width = input.shape[3]
+    typealias Window = (start: Int, end: Int, full: Int)
+
+    /// Each output row's and column's input range (clipped to the input) and full window length (counting
+    /// padding); nil when no window fits.
+    func windows(height: Int, width: Int) -> (rows: [Window], columns: [Window])? {
         let v = padding.amounts(input: height, kernel: kernelHeight, stride: strideHeight, dilation: 1, beginIsTop: true)
         let h = padding.amounts(input: width, kernel: kernelWidth, stride: strideWidth, dilation: 1, beginIsTop: false)
         let rows = WindowAxis(input: height, kernel: kernelHeight, stride: strideHeight, padBegin: v.begin, padEnd: v.end, roundUp: roundUp)
         let cols = WindowAxis(input: width, kernel: kernelWidth, stride: strideWidth, padBegin: h.begin, padEnd: h.end, roundUp: roundUp)
-        guard rows.output > 0, cols.output > 0 else {
+        guard rows.output > 0, cols.output > 0 else { return nil }
+        let rowRanges = (0..<rows.output).map { o -> Window in
+            let start = o * rows.stride - rows.padBegin
+            return (max(0, start), min(height, start + rows.kernel), min(start + rows.kernel, height + rows.padEnd) - start)
+        }
+        let colRanges = (0..<cols.output).map { o -> Window in
+            let start = o * cols.stride - cols.padBegin
+            return (max(0, start), min(width, start + cols.kernel), min(start + cols.kernel, width + cols.padEnd) - start)
+        }
+        return (rowRanges, colRanges)
+    }
+
+    public func forward(_ input: Tensor) throws(EngineError) -> Tensor {
+        guard input.rank == 4 else { throw EngineError("Pool2D", "expects an NCHW input, got \(input)") }
+        let planes = input.shape[0] * input.shape[1], height = input.shape[2], width = input.shape[3]
+        guard let (rowRanges, colRanges) = windows(height: height, width: width) else {
             throw EngineError("Pool2D", "a \(kernelHeight)×\(kernelWidth) window does not fit a \(height)×\(width) input")
         }
         let isMax: Bool
@@ -45,19 +62,13 @@ public struct Pool2D: Sendable {
         case .max: isMax = true; countPadding = false
         case let .average(c): isMax = false; countPadding = c
         }
-        let rowRanges = (0..<rows.output).map { o -> (start: Int, end: Int, full: Int) in
-            let start = o * rows.stride - rows.padBegin
-            return (max(0, start), min(height, start + rows.kernel), min(start + rows.kernel, height + rows.padEnd) - start)
-        }
-        let colRanges = (0..<cols.output).map { o -> (start: Int, end: Int, full: Int) in
-            let start = o * cols.stride - cols.padBegin
-            return (max(0, start), min(width, start + cols.kernel), min(start + cols.kernel, width + cols.padEnd) - start)
-        }
-        let shape = [input.shape[0], input.shape[1], rows.output, cols.output]
+        let shape = [input.shape[0], input.shape[1], rowRanges.count, colRanges.count]
         if isMax {
             return Tensor(shape: shape) { out in
-                maxPool(input, planes: planes, height: height, width: width, rowRanges: rowRanges, colRanges: colRanges,
-                        into: out.baseAddress!)
+                input.values.withUnsafeBufferPointer { src in
+                    maxPool(src.baseAddress!, planes: planes, height: height, width: width, rowRanges: rowRanges, colRanges: colRanges,
+                            into: out.baseAddress!)
+                }
             }
         }
         return Tensor(shape: shape) { out in
@@ -76,65 +87,6 @@ public struct Pool2D: Sendable {
                             let area = countPadding ? r.full * c.full : (r.end - r.start) * (c.end - c.start)
                             o.pointee = area > 0 ? sum / Float(area) : 0
                             o += 1
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Max pooling in two passes: each input row reduced along x to the output columns, then those rows
-    /// reduced along y (a contiguous, vectorisable pass).
-    private func maxPool(_ input: Tensor, planes: Int, height: Int, width: Int,
-                         rowRanges: [(start: Int, end: Int, full: Int)], colRanges: [(start: Int, end: Int, full: Int)],
-                         into out: UnsafeMutablePointer<Float>) {
-        let outWidth = colRanges.count
-        let colStart = colRanges.map(\.start), colEnd = colRanges.map(\.end)
-        var rowMaxima = [Float](repeating: 0, count: height * outWidth)
-        input.values.withUnsafeBufferPointer { src in
-            rowMaxima.withUnsafeMutableBufferPointer { reduced in
-                colStart.withUnsafeBufferPointer { starts in
-                    colEnd.withUnsafeBufferPointer { ends in
-                        var o = out
-                        for p in 0..<planes {
-                            let plane = src.baseAddress! + p * height * width
-                            for y in 0..<height {
-                                let line = plane + y * width
-                                let dst = reduced.baseAddress! + y * outWidth
-                                var c = 0
-                                // Whole windows that lie inside the row take a fixed-shape, vectorisable path.
-                                if kernelWidth == 2 {
-                                    while c < outWidth && ends[c] - starts[c] == 2 && starts[c] == c * strideWidth + starts[0] {
-                                        c += 1
-                                    }
-                                    let base = line + starts[0], s = strideWidth
-                                    for i in 0..<c { dst[i] = max(base[i * s], base[i * s + 1]) }
-                                } else if kernelWidth == 3 {
-                                    while c < outWidth && ends[c] - starts[c] == 3 && starts[c] == c * strideWidth + starts[0] {
-                                        c += 1
-                                    }
-                                    let base = line + starts[0], s = strideWidth
-                                    for i in 0..<c { dst[i] = max(max(base[i * s], base[i * s + 1]), base[i * s + 2]) }
-                                }
-                                while c < outWidth {
-                                    var best = -Float.infinity
-                                    for x in starts[c]..<ends[c] { best = max(best, line[x]) }
-                                    dst[c] = best
-                                    c += 1
-                                }
-                            }
-                            for r in rowRanges {
-                                let first = reduced.baseAddress! + r.start * outWidth
-                                for c in 0..<outWidth { o[c] = first[c] }
-                                var y = r.start + 1
-                                while y < r.end {
-                                    let line = reduced.baseAddress! + y * outWidth
-                                    for c in 0..<outWidth { o[c] = max(o[c], line[c]) }
-                                    y += 1
-                                }
-                                if r.start >= r.end { for c in 0..<outWidth { o[c] = -Float.infinity } }
-                                o += outWidth
-                            }
                         }
                     }
                 }

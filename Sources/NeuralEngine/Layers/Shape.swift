@@ -6,6 +6,11 @@ public enum Layout {
             throw EngineError("Transpose", "permutation \(permutation) does not fit \(input)")
         }
         if permutation == Array(0..<input.rank) { return input }
+        if let swap = BlockSwap(permutation: permutation, shape: input.shape) {
+            return Tensor(shape: permutation.map { input.shape[$0] }) { out in
+                input.values.withUnsafeBufferPointer { swap.apply($0.baseAddress!, into: out.baseAddress!) }
+            }
+        }
         let outShape = permutation.map { input.shape[$0] }
         var inStrides = [Int](repeating: 1, count: input.rank)
         for d in stride(from: input.rank - 2, through: 0, by: -1) { inStrides[d] = inStrides[d + 1] * input.shape[d + 1] }

@@ -1,0 +1,101 @@
+extension Conv2D {
+    /// Rows of this convolution's output computed per band before `next` consumes them.
+    private static let chainBandRows = 8
+
+    /// This convolution (with its PReLU) followed by a 1×1 convolution `next` of its output, computed a band
+    /// of rows at a time so that the intermediate tensor stays in the cache. Falls back to the two
+    /// convolutions one after the other where the direct kernels do not apply.
+    func forward(_ input: Tensor, negativeSlopes: [Float]?, then next: Conv2D) throws(EngineError) -> Tensor {
+        let height = input.rank == 4 ? input.shape[2] : 0, width = input.rank == 4 ? input.shape[3] : 0
+        let (rows, cols) = axes(height: height, width: width)
+        let outHeight = rows.output, outWidth = cols.output
+        guard let first = direct, let second = next.direct, input.shape[1] == inChannels, next.inChannels == outChannels,
+              next.kernelHeight == 1, next.kernelWidth == 1, next.padding == .none,
+              rows.padBegin == 0, rows.padEnd == 0, cols.padBegin == 0, cols.padEnd == 0,
+              outWidth >= 3 * DirectConvolution.lanes, negativeSlopes.map({ $0.count == outChannels }) ?? true else {
+            return try next.forward(try forward(input, negativeSlopes: negativeSlopes))
+        }
+        let batch = input.shape[0], outPlane = outHeight * outWidth
+        let band = min(outHeight, Self.chainBandRows)
+        var middle = [Float](repeating: 0, count: outChannels * band * outWidth)
+        var last = [Float](repeating: 0, count: next.outChannels * band * outWidth)
+        return Tensor(shape: [batch, next.outChannels, outHeight, outWidth]) { out in
+            input.values.withUnsafeBufferPointer { src in
+                middle.withUnsafeMutableBufferPointer { middle in
+                    last.withUnsafeMutableBufferPointer { last in
+                        for n in 0..<batch {
+                            let image = src.baseAddress! + n * inChannels * height * width
+                            var firstRow = 0
+                            while firstRow < outHeight {
+                                let endRow = min(outHeight, firstRow + band)
+                                let span = (endRow - firstRow) * outWidth
+                                first.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes,
+                                              rows: firstRow..<endRow, planeStride: span, into: middle.baseAddress!)
+                                second.forward(middle.baseAddress!, batch: 1, height: endRow - firstRow, width: outWidth,
+                                               slopes: nil, into: last.baseAddress!)
+                                for o in 0..<next.outChannels {
+                                    (out.baseAddress! + (n * next.outChannels + o) * outPlane + firstRow * outWidth)
+                                        .update(from: last.baseAddress! + o * span, count: span)
+                                }
+                                firstRow = endRow
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Conv2D {
+    /// This convolution (with its PReLU) followed by a 2×2, stride-2 max pooling of its output, computed a band
+    /// of rows at a time so that the full-size intermediate never goes to memory. Bands hold whole pooling
+    /// windows, so each band pools exactly as the whole plane would. Falls back to the two steps in turn
+    /// where that does not apply.
+    func forward(_ input: Tensor, negativeSlopes: [Float]?, thenPool pool: Pool2D) throws(EngineError) -> Tensor {
+        let height = input.rank == 4 ? input.shape[2] : 0, width = input.rank == 4 ? input.shape[3] : 0
+        let (rows, cols) = axes(height: height, width: width)
+        let outHeight = rows.output, outWidth = cols.output
+        guard let first = direct, case .max = pool.kind, input.shape[1] == inChannels,
+              pool.kernelHeight == 2, pool.strideHeight == 2, pool.kernelWidth == 2, pool.strideWidth == 2,
+              rows.padBegin == 0, rows.padEnd == 0, cols.padBegin == 0, cols.padEnd == 0,
+              outWidth >= 3 * DirectConvolution.lanes, outHeight >= Self.chainBandRows,
+              negativeSlopes.map({ $0.count == outChannels }) ?? true,
+              let (pooledRows, pooledColumns) = pool.windows(height: outHeight, width: outWidth),
+              pooledRows.enumerated().allSatisfy({ $0.element.start == 2 * $0.offset }) else {
+            return try pool.forward(try forward(input, negativeSlopes: negativeSlopes))
+        }
+        let batch = input.shape[0], band = Self.chainBandRows
+        let pooledHeight = pooledRows.count, pooledWidth = pooledColumns.count
+        var middle = [Float](repeating: 0, count: outChannels * band * outWidth)
+        var pooled = [Float](repeating: 0, count: outChannels * band * pooledWidth)
+        return Tensor(shape: [batch, outChannels, pooledHeight, pooledWidth]) { out in
+            input.values.withUnsafeBufferPointer { src in
+                middle.withUnsafeMutableBufferPointer { middle in
+                    pooled.withUnsafeMutableBufferPointer { pooled in
+                        for n in 0..<batch {
+                            let image = src.baseAddress! + n * inChannels * height * width
+                            var firstRow = 0
+                            while firstRow < outHeight {
+                                let endRow = min(outHeight, firstRow + band)
+                                let bandHeight = endRow - firstRow
+                                first.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes,
+                                              rows: firstRow..<endRow, planeStride: bandHeight * outWidth, into: middle.baseAddress!)
+                                let bandRows = Array(pooledRows[(firstRow / 2)..<min(pooledHeight, (endRow + 1) / 2)])
+                                    .map { (start: $0.start - firstRow, end: $0.end - firstRow, full: $0.full) }
+                                pool.maxPool(middle.baseAddress!, planes: outChannels, height: bandHeight, width: outWidth,
+                                             rowRanges: bandRows, colRanges: pooledColumns, into: pooled.baseAddress!)
+                                let span = bandRows.count * pooledWidth
+                                for o in 0..<outChannels {
+                                    (out.baseAddress! + (n * outChannels + o) * pooledHeight * pooledWidth + firstRow / 2 * pooledWidth)
+                                        .update(from: pooled.baseAddress! + o * span, count: span)
+                                }
+                                firstRow = endRow
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// A stride-1, unpadded, ungrouped convolution computed straight from NCHW planes, with no column matrix.
+///
+/// Each input plane is read as one flat row: output `(y, x)` sits at flat position `y·W + x` of the input
+/// plane, so a run of consecutive flat positions needs, for each kernel tap, one contiguous run of input.
+/// The kernel computes 4 output channels × 24 flat positions in registers; positions whose `x` lies past
+/// the output width are computed and dropped. Bias and activation are applied before the results leave
+/// the registers.
+struct DirectConvolution: Sendable {
+    static let channelBlock = 4
+    static let lanes = 8
+    /// Flat positions per band: the band's results for one channel block stay in L1.
+    private static let bandLength = 2048
+    /// Output rows at least this wide are computed row by row straight into the output; narrower planes are
+    /// computed as one flat run into a scratch buffer, then copied row by row.
+    private static let rowWiseWidth = 48
+
+    let outChannels: Int
+    let inChannels: Int
+    let kernelHeight: Int
+    let kernelWidth: Int
+    /// Filters regrouped as `[outChannels / 4 (rounded up)][inChannels][kernelHeight][kernelWidth][4]`, zero
+    /// beyond the last output channel.
+    let blockedWeights: [Float]
+    let bias: [Float]?
+
+    init(weights: [Float], bias: [Float]?, outChannels: Int, inChannels: Int, kernelHeight: Int, kernelWidth: Int) {
+        self.outChannels = outChannels
+        self.inChannels = inChannels
+        self.kernelHeight = kernelHeight
+        self.kernelWidth = kernelWidth
+        self.bias = bias
+        let taps = inChannels * kernelHeight * kernelWidth
+        let blocks = (outChannels + Self.channelBlock - 1) / Self.channelBlock
+        var blocked = [Float](repeating: 0, count: blocks * taps * Self.channelBlock)
+        for o in 0..<outChannels {
+            let block = o / Self.channelBlock, lane = o % Self.channelBlock
+            for t in 0..<taps {
+                blocked[(block * taps + t) * Self.channelBlock + lane] = weights[o * taps + t]
+            }
+        }
+        blockedWeights = blocked
+    }
+
+    /// Whether an input plane is large enough for the vector kernel (one full tile of flat positions); smaller
+    /// ones do better as one matrix product over the batch.
+    static func fits(height: Int, width: Int, kernelHeight: Int, kernelWidth: Int) -> Bool {
+        let outHeight = height - kernelHeight + 1, outWidth = width - kernelWidth + 1
+        return outHeight > 0 && outWidth > 0 && (outHeight - 1) * width + outWidth >= 3 * lanes
+    }
+
+    /// Convolves `batch` images of `inChannels × height × width` into `out` (NCHW), applying bias and, when
+    /// given, a per-channel PReLU. With `rows`, only those output rows are computed, row `y` of channel `o`
+    /// landing at `out + o·planeStride + (y − rows.lowerBound)·outputWidth`.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, slopes: [Float]?,
+                 rows: Range<Int>? = nil, planeStride: Int? = nil, into out: UnsafeMutablePointer<Float>) {
+        let outWidth = width - kernelWidth + 1
+        let rows = rows ?? 0..<(height - kernelHeight + 1)
+        let outHeight = rows.count
+        let planeStride = planeStride ?? outHeight * outWidth
+        precondition(rows.lowerBound > 0 || (outHeight - 1) * width + outWidth >= 3 * Self.lanes, "DirectConvolution: too few positions")
+        let image0 = input + rows.lowerBound * width
+        let taps = inChannels * kernelHeight * kernelWidth
+        var offsets = [Int]()
+        offsets.reserveCapacity(taps)
+        for c in 0..<inChannels {
+            for ky in 0..<kernelHeight {
+                for kx in 0..<kernelWidth { offsets.append((c * height + ky) * width + kx) }
+            }
+        }
+        // A first band shorter than one tile would make the tail tile start before the image.
+        let bandRows = min(outHeight, max(Self.bandLength / width, outWidth < 3 * Self.lanes ? 2 : 1))
+        let scratchStride = Self.lanes + (bandRows - 1) * width + outWidth
+        let blocks = (outChannels + Self.channelBlock - 1) / Self.channelBlock
+        var paddedBias = [Float](repeating: 0, count: blocks * Self.channelBlock)
+        var paddedSlopes = [Float](repeating: 1, count: blocks * Self.channelBlock)
+        for o in 0..<outChannels {
+            paddedBias[o] = bias?[o] ?? 0
+            paddedSlopes[o] = slopes?[o] ?? 1
+        }
+        var scratch = [Float](repeating: 0, count: Self.channelBlock * scratchStride)
+        offsets.withUnsafeBufferPointer { offsets in
+        blockedWeights.withUnsafeBufferPointer { weights in
+        paddedBias.withUnsafeBufferPointer { biases in
+        paddedSlopes.withUnsafeBufferPointer { slopeValues in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            let tile = TileKernel(offsets: offsets.baseAddress!, taps: taps, activated: slopes != nil)
+            let rowWise = outWidth >= Self.rowWiseWidth
+            for n in 0..<batch {
+                let image = image0 + n * inChannels * height * width
+                let planes = out + n * outChannels * planeStride
+                var firstRow = 0
+                while firstRow < outHeight {
+                    let endRow = min(outHeight, firstRow + bandRows)
+                    for block in 0..<blocks {
+                        let channel = block * Self.channelBlock
+                        let epilogue = TileKernel.Epilogue(bias: SIMD4<Float>(biases.baseAddress! + channel),
+                                                           slope: SIMD4<Float>(slopeValues.baseAddress! + channel))
+                        let filters = weights.baseAddress! + block * taps * Self.channelBlock
+                        if rowWise && channel + Self.channelBlock <= outChannels {
+                            for y in firstRow..<endRow {
+                                tile.run(image + y * width, count: outWidth, filters: filters, epilogue: epilogue,
+                                         into: planes + channel * planeStride + y * outWidth, channelStride: planeStride)
+                            }
+                            continue
+                        }
+                        let start = firstRow * width, end = (endRow - 1) * width + outWidth
+                        tile.run(image + start, count: end - start, filters: filters, epilogue: epilogue,
+                                 into: scratch.baseAddress! + Self.lanes, channelStride: scratchStride)
+                        for o in channel..<min(outChannels, channel + Self.channelBlock) {
+                            let results = UnsafePointer(scratch.baseAddress! + Self.lanes + (o - channel) * scratchStride)
+                            let plane = planes + o * planeStride
+                            for y in firstRow..<endRow {
+                                (plane + y * outWidth).update(from: results + (y - firstRow) * width, count: outWidth)
+                            }
+                        }
+                    }
+                    firstRow = endRow
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+}
+
+extension SIMD4<Float> {
+    fileprivate init(_ pointer: UnsafePointer<Float>) {
+        self.init(pointer[0], pointer[1], pointer[2], pointer[3])
+    }
+}

@@ -1,0 +1,112 @@
+/// The register kernels of the direct and Winograd convolutions: 4 output channels × 24 or 8 consecutive
+/// positions, each summed over every tap (`offsets[t]` locates tap t's input run relative to the positions).
+struct TileKernel {
+    typealias Vector = SIMD8<Float>
+    let offsets: UnsafePointer<Int>
+    let taps: Int
+    let activated: Bool
+
+    /// Bias and PReLU slope of the 4 channels of a block.
+    struct Epilogue {
+        let bias: SIMD4<Float>
+        let slope: SIMD4<Float>
+    }
+
+    /// Computes `count` consecutive flat positions starting at `base`; channel `k` of the block goes to
+    /// `dst + k·channelStride`. A last partial tile is computed over the positions ending at `count`,
+    /// overlapping its predecessor (under 8 positions, it starts before `base`, which must be readable and
+    /// writable there).
+    @inline(__always)
+    func run(_ base: UnsafePointer<Float>, count: Int, filters: UnsafePointer<Float>, epilogue: Epilogue,
+             into dst: UnsafeMutablePointer<Float>, channelStride: Int) {
+        let lanes = DirectConvolution.lanes
+        var p = 0
+        while p + 3 * lanes <= count {
+            wide(base + p, filters: filters, epilogue: epilogue, into: dst + p, channelStride: channelStride)
+            p += 3 * lanes
+        }
+        if p < count && count - p > lanes && count >= 3 * lanes {
+            wide(base + count - 3 * lanes, filters: filters, epilogue: epilogue, into: dst + count - 3 * lanes,
+                 channelStride: channelStride)
+            return
+        }
+        while p + lanes <= count {
+            narrow(base + p, filters: filters, epilogue: epilogue, into: dst + p, channelStride: channelStride)
+            p += lanes
+        }
+        if p < count {
+            narrow(base + count - lanes, filters: filters, epilogue: epilogue, into: dst + count - lanes, channelStride: channelStride)
+        }
+    }
+
+    @inline(__always)
+    private func load(_ p: UnsafePointer<Float>, _ vector: Int) -> Vector {
+        UnsafeRawPointer(p).loadUnaligned(fromByteOffset: vector * 32, as: Vector.self)
+    }
+
+    @inline(__always)
+    private func store(_ v: Vector, channel: Int, _ epilogue: Epilogue, _ dst: UnsafeMutablePointer<Float>, _ channelStride: Int) {
+        var r = v + Vector(repeating: epilogue.bias[channel])
+        if activated {
+            let zero = Vector()
+            r = r.replacing(with: zero, where: r .< zero)
+                + Vector(repeating: epilogue.slope[channel]) * r.replacing(with: zero, where: r .>= zero)
+        }
+        UnsafeMutableRawPointer(dst + channel * channelStride).storeBytes(of: r, as: Vector.self)
+    }
+
+    @inline(__always)
+    private func wide(_ base: UnsafePointer<Float>, filters: UnsafePointer<Float>, epilogue: Epilogue,
+                      into dst: UnsafeMutablePointer<Float>, channelStride: Int) {
+        var a0 = Vector(), a1 = Vector(), a2 = Vector()
+        var b0 = Vector(), b1 = Vector(), b2 = Vector()
+        var c0 = Vector(), c1 = Vector(), c2 = Vector()
+        var d0 = Vector(), d1 = Vector(), d2 = Vector()
+        var w = filters
+        for t in 0..<taps {
+            let p = base + offsets[t]
+            let v0 = load(p, 0), v1 = load(p, 1), v2 = load(p, 2)
+            let wa = Vector(repeating: w[0])
+            a0.addProduct(v0, wa); a1.addProduct(v1, wa); a2.addProduct(v2, wa)
+            let wb = Vector(repeating: w[1])
+            b0.addProduct(v0, wb); b1.addProduct(v1, wb); b2.addProduct(v2, wb)
+            let wc = Vector(repeating: w[2])
+            c0.addProduct(v0, wc); c1.addProduct(v1, wc); c2.addProduct(v2, wc)
+            let wd = Vector(repeating: w[3])
+            d0.addProduct(v0, wd); d1.addProduct(v1, wd); d2.addProduct(v2, wd)
+            w += 4
+        }
+        let lanes = DirectConvolution.lanes
+        store(a0, channel: 0, epilogue, dst, channelStride)
+        store(a1, channel: 0, epilogue, dst + lanes, channelStride)
+        store(a2, channel: 0, epilogue, dst + 2 * lanes, channelStride)
+        store(b0, channel: 1, epilogue, dst, channelStride)
+        store(b1, channel: 1, epilogue, dst + lanes, channelStride)
+        store(b2, channel: 1, epilogue, dst + 2 * lanes, channelStride)
+        store(c0, channel: 2, epilogue, dst, channelStride)
+        store(c1, channel: 2, epilogue, dst + lanes, channelStride)
+        store(c2, channel: 2, epilogue, dst + 2 * lanes, channelStride)
+        store(d0, channel: 3, epilogue, dst, channelStride)
+        store(d1, channel: 3, epilogue, dst + lanes, channelStride)
+        store(d2, channel: 3, epilogue, dst + 2 * lanes, channelStride)
+    }
+
+    @inline(__always)
+    private func narrow(_ base: UnsafePointer<Float>, filters: UnsafePointer<Float>, epilogue: Epilogue,
+                        into dst: UnsafeMutablePointer<Float>, channelStride: Int) {
+        var a = Vector(), b = Vector(), c = Vector(), d = Vector()
+        var w = filters
+        for t in 0..<taps {
+            let v = load(base + offsets[t], 0)
+            a.addProduct(v, Vector(repeating: w[0]))
+            b.addProduct(v, Vector(repeating: w[1]))
+            c.addProduct(v, Vector(repeating: w[2]))
+            d.addProduct(v, Vector(repeating: w[3]))
+            w += 4
+        }
+        store(a, channel: 0, epilogue, dst, channelStride)
+        store(b, channel: 1, epilogue, dst, channelStride)
+        store(c, channel: 2, epilogue, dst, channelStride)
+        store(d, channel: 3, epilogue, dst, channelStride)
+    }
+}

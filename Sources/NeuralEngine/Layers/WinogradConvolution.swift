@@ -1,0 +1,237 @@
+/// A stride-1, unpadded 3×3 convolution by Winograd's F(2×2, 3×3) algorithm: 16 multiplies per 2×2 output
+/// tile and channel pair instead of 36.
+///
+/// The output is cut into 2×2 tiles. For a band of tiles, each 4×4 input patch `d` becomes `V = Bᵀ·d·B`
+/// (one plane per transform position ξ and input channel, tiles side by side); each position ξ is then a
+/// 1×1 convolution of those planes with the transformed filters `U = G·g·Gᵀ`, run by the direct kernel; and
+/// each tile's 16 sums `M` become its 2×2 outputs `Aᵀ·M·A`, plus bias and activation.
+struct WinogradConvolution: Sendable {
+    typealias Vector = SIMD8<Float>
+    let outChannels: Int
+    let inChannels: Int
+    /// `U` for every filter, as `[16 (ξ)][outChannels / 4 rounded up][inChannels][4]`, zero beyond the last
+    /// output channel.
+    let transformedFilters: [Float]
+    let bias: [Float]?
+    /// Tiles per band (row-major over the image, three full kernel tiles): the band's transformed input and
+    /// products stay in L2.
+    private static let bandTiles = 72
+    private static let lanes = 8
+
+    init(weights: [Float], bias: [Float]?, outChannels: Int, inChannels: Int) {
+        self.outChannels = outChannels
+        self.inChannels = inChannels
+        self.bias = bias
+        let blocks = (outChannels + 3) / 4
+        var u = [Float](repeating: 0, count: 16 * blocks * inChannels * 4)
+        for o in 0..<outChannels {
+            for c in 0..<inChannels {
+                let g = (0..<9).map { Double(weights[(o * inChannels + c) * 9 + $0]) }
+                // G·g (4 rows of 3), then (G·g)·Gᵀ (4 × 4).
+                let columns = (0..<3).map { x in Self.expand(g[x], g[3 + x], g[6 + x]) }
+                for i in 0..<4 {
+                    let row = Self.expand(columns[0][i], columns[1][i], columns[2][i])
+                    for j in 0..<4 {
+                        u[(((4 * i + j) * blocks + o / 4) * inChannels + c) * 4 + o % 4] = Float(row[j])
+                    }
+                }
+            }
+        }
+        transformedFilters = u
+    }
+
+    /// `G·(a, b, c)`: a filter's three taps along one axis spread over the four transform positions.
+    private static func expand(_ a: Double, _ b: Double, _ c: Double) -> [Double] {
+        let outer = a + c
+        return [a, (outer + b) / 2, (outer - b) / 2, c]
+    }
+
+    /// Convolves `batch` images of `inChannels × height × width` (both at least 3) into `out` (NCHW),
+    /// applying bias and, when given, a per-channel PReLU.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, slopes: [Float]?,
+                 into out: UnsafeMutablePointer<Float>) {
+        let outHeight = height - 2, outWidth = width - 2
+        let tilesY = (outHeight + 1) / 2, tilesX = (outWidth + 1) / 2
+        let tileCount = tilesY * tilesX
+        let planeStride = 2 * Self.lanes + Self.bandTiles
+        let blocks = (outChannels + 3) / 4
+        var transformed = [Float](repeating: 0, count: (16 * inChannels + 1) * planeStride)
+        var products = [Float](repeating: 0, count: (16 * blocks * 4 + 1) * planeStride)
+        let offsets = (0..<inChannels).map { $0 * planeStride }
+        let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
+        let slopeValues = slopes ?? []
+        offsets.withUnsafeBufferPointer { offsets in
+        transformedFilters.withUnsafeBufferPointer { filters in
+        transformed.withUnsafeMutableBufferPointer { transformed in
+        products.withUnsafeMutableBufferPointer { products in
+            let v = transformed.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
+            let kernel = TileKernel(offsets: offsets.baseAddress!, taps: inChannels, activated: false)
+            let raw = TileKernel.Epilogue(bias: SIMD4<Float>(), slope: SIMD4<Float>(repeating: 1))
+            // Bands run over the tiles of all images in turn, so that small images share full kernel tiles.
+            func parts(of band: Range<Int>, _ body: (_ image: Int, _ tiles: Range<Int>, _ offset: Int) -> Void) {
+                var g = band.lowerBound
+                while g < band.upperBound {
+                    let n = g / tileCount, local = g - n * tileCount
+                    let end = min(tileCount, local + band.upperBound - g)
+                    body(n, local..<end, g - band.lowerBound)
+                    g += end - local
+                }
+            }
+            var first = 0
+            while first < batch * tileCount {
+                let band = first..<min(batch * tileCount, first + Self.bandTiles)
+                parts(of: band) { n, tiles, offset in
+                    let image = input + n * inChannels * height * width
+                    for c in 0..<inChannels {
+                        transformInput(image + c * height * width, height: height, width: width, tilesX: tilesX,
+                                       tiles: tiles, into: v + c * planeStride + offset, positionStride: inChannels * planeStride)
+                    }
+                }
+                for xi in 0..<16 {
+                    for block in 0..<blocks {
+                        kernel.run(v + xi * inChannels * planeStride, count: band.count,
+                                   filters: filters.baseAddress! + (xi * blocks + block) * inChannels * 4, epilogue: raw,
+                                   into: m + (xi * blocks * 4 + block * 4) * planeStride, channelStride: planeStride)
+                    }
+                }
+                parts(of: band) { n, tiles, offset in
+                    let result = out + n * outChannels * outHeight * outWidth
+                    for o in 0..<outChannels {
+                        transformOutput(m + o * planeStride + offset, positionStride: blocks * 4 * planeStride, tilesX: tilesX,
+                                        tiles: tiles, bias: biases[o], slope: slopes == nil ? nil : slopeValues[o],
+                                        into: result + o * outHeight * outWidth, height: outHeight, width: outWidth)
+                    }
+                }
+                first = band.upperBound
+            }
+        }
+        }
+        }
+        }
+    }
+
+    /// `V = Bᵀ·d·B` for one channel's tiles `tiles` (row-major tile indices); tile `tiles.lowerBound + k`,
+    /// position ξ goes to `dst + ξ·positionStride + k`.
+    private func transformInput(_ plane: UnsafePointer<Float>, height: Int, width: Int, tilesX: Int, tiles: Range<Int>,
+                                into dst: UnsafeMutablePointer<Float>, positionStride: Int) {
+        let origin = dst - tiles.lowerBound
+        var t = tiles.lowerBound
+        while t < tiles.upperBound {
+            let ty = t / tilesX
+            let rowEnd = min(tiles.upperBound - ty * tilesX, tilesX)
+            let top = plane + 2 * ty * width
+            let slot = origin + ty * tilesX
+            var tx = t - ty * tilesX
+            if 2 * ty + 3 < height {
+                while tx + Self.lanes <= rowEnd && 2 * tx + 2 * Self.lanes + 2 <= width {
+                    let p = top + 2 * tx
+                    Self.storeTransformed(Self.columns(p), Self.columns(p + width), Self.columns(p + 2 * width),
+                                          Self.columns(p + 3 * width), at: slot + tx,
+                                          positionStride: positionStride, lanes: Self.lanes)
+                    tx += Self.lanes
+                }
+            }
+            while tx < rowEnd {
+                func value(_ r: Int, _ j: Int) -> Vector {
+                    2 * ty + r < height && 2 * tx + j < width ? Vector(repeating: top[r * width + 2 * tx + j]) : Vector()
+                }
+                func row(_ r: Int) -> Quad { (value(r, 0), value(r, 1), value(r, 2), value(r, 3)) }
+                Self.storeTransformed(row(0), row(1), row(2), row(3), at: slot + tx,
+                                      positionStride: positionStride, lanes: 1)
+                tx += 1
+            }
+            t = ty * tilesX + rowEnd
+        }
+    }
+
+    typealias Quad = (Vector, Vector, Vector, Vector)
+
+    /// Columns 0…3 of the 4-wide patches of 8 tiles whose first patch starts at `p` (patches 2 apart).
+    @inline(__always)
+    private static func columns(_ p: UnsafePointer<Float>) -> Quad {
+        let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+        let b = UnsafeRawPointer(p + 2).loadUnaligned(as: SIMD16<Float>.self)
+        return (a.evenHalf, a.oddHalf, b.evenHalf, b.oddHalf)
+    }
+
+    /// Stores `Bᵀ·d·B` of the patch rows `d0…d3` (`lanes` tiles of them).
+    @inline(__always)
+    private static func storeTransformed(_ d0: Quad, _ d1: Quad, _ d2: Quad, _ d3: Quad,
+                                         at dst: UnsafeMutablePointer<Float>, positionStride: Int, lanes: Int) {
+        func rowTransform(_ a: Quad, _ b: Quad, _ op: (Vector, Vector) -> Vector) -> Quad {
+            (op(a.0, b.0), op(a.1, b.1), op(a.2, b.2), op(a.3, b.3))
+        }
+        let t0 = rowTransform(d0, d2, -), t1 = rowTransform(d1, d2, +)
+        let t2 = rowTransform(d2, d1, -), t3 = rowTransform(d1, d3, -)
+        func store(_ t: Quad, row i: Int) {
+            let values = (t.0 - t.2, t.1 + t.2, t.2 - t.1, t.1 - t.3)
+            let target = dst + 4 * i * positionStride
+            if lanes == Self.lanes {
+                UnsafeMutableRawPointer(target).storeBytes(of: values.0, as: Vector.self)
+                UnsafeMutableRawPointer(target + positionStride).storeBytes(of: values.1, as: Vector.self)
+                UnsafeMutableRawPointer(target + 2 * positionStride).storeBytes(of: values.2, as: Vector.self)
+                UnsafeMutableRawPointer(target + 3 * positionStride).storeBytes(of: values.3, as: Vector.self)
+            } else {
+                target[0] = values.0[0]
+                target[positionStride] = values.1[0]
+                target[2 * positionStride] = values.2[0]
+                target[3 * positionStride] = values.3[0]
+            }
+        }
+        store(t0, row: 0)
+        store(t1, row: 1)
+        store(t2, row: 2)
+        store(t3, row: 3)
+    }
+
+    /// `Y = Aᵀ·M·A` plus bias and activation for one output channel's tiles `tiles`, whose sums start at `sums`.
+    private func transformOutput(_ sums: UnsafePointer<Float>, positionStride: Int, tilesX: Int, tiles: Range<Int>,
+                                 bias: Float, slope: Float?, into plane: UnsafeMutablePointer<Float>, height: Int, width: Int) {
+        func load(_ xi: Int, _ position: Int) -> Vector {
+            UnsafeRawPointer(sums + xi * positionStride + position).loadUnaligned(as: Vector.self)
+        }
+        let b = Vector(repeating: bias), zero = Vector(), a = Vector(repeating: slope ?? 1)
+        func finish(_ y: Vector) -> Vector {
+            let v = y + b
+            guard slope != nil else { return v }
+            return v.replacing(with: zero, where: v .< zero) + a * v.replacing(with: zero, where: v .>= zero)
+        }
+        var t = tiles.lowerBound
+        while t < tiles.upperBound {
+            let ty = t / tilesX
+            let rowEnd = min(tiles.upperBound - ty * tilesX, tilesX)
+            var tx = t - ty * tilesX
+            while tx < rowEnd {
+                let p = ty * tilesX + tx - tiles.lowerBound
+                let m0 = (load(0, p), load(1, p), load(2, p), load(3, p))
+                let m1 = (load(4, p), load(5, p), load(6, p), load(7, p))
+                let m2 = (load(8, p), load(9, p), load(10, p), load(11, p))
+                let m3 = (load(12, p), load(13, p), load(14, p), load(15, p))
+                let s0 = (m0.0 + m1.0 + m2.0, m0.1 + m1.1 + m2.1, m0.2 + m1.2 + m2.2, m0.3 + m1.3 + m2.3)
+                let s1 = (m1.0 - m2.0 - m3.0, m1.1 - m2.1 - m3.1, m1.2 - m2.2 - m3.2, m1.3 - m2.3 - m3.3)
+                let chunk = min(Self.lanes, rowEnd - tx)
+                let wholeChunk = chunk == Self.lanes && 2 * (tx + Self.lanes) <= width
+                func emit(_ s: Quad, row i: Int) {
+                    guard 2 * ty + i < height else { return }
+                    let y0 = finish(s.0 + s.1 + s.2), y1 = finish(s.1 - s.2 - s.3)
+                    let row = plane + (2 * ty + i) * width + 2 * tx
+                    if wholeChunk {
+                        for l in 0..<Self.lanes {
+                            row[2 * l] = y0[l]
+                            row[2 * l + 1] = y1[l]
+                        }
+                    } else {
+                        for l in 0..<chunk {
+                            row[2 * l] = y0[l]
+                            if 2 * (tx + l) + 1 < width { row[2 * l + 1] = y1[l] }
+                        }
+                    }
+                }
+                emit(s0, row: 0)
+                emit(s1, row: 1)
+                tx += chunk
+            }
+            t = ty * tilesX + rowEnd
+        }
+    }
+}
