@@ -160,6 +160,20 @@ struct MaxPoolingVectorPathTests {
         #expect(validOut.values == naiveMaxPool(input, kernel: kernel, stride: 2, outHeight: validOut.shape[2],
                                                 outWidth: validOut.shape[3], padTop: 0, padLeft: 0))
     }
+
+    /// Rounded-up windows on even widths (MTCNN's 3×3 pools on 22- and 46-wide planes), narrow planes included.
+    @Test(arguments: [(3, 22, 22), (3, 46, 46), (3, 7, 6), (2, 9, 14), (2, 5, 4), (3, 11, 16)])
+    func roundedUpWindowsOnEvenWidthsMatchTheNaivePool(kernel: Int, height: Int, width: Int) throws {
+        var random = SeededValues(seed: UInt64(kernel * 7919 + height * 31 + width))
+        let input = Tensor(shape: [3, 2, height, width], values: random.values(6 * height * width))
+        let pool = try Pool2D(kind: .max, kernelHeight: kernel, kernelWidth: kernel, strideHeight: 2, strideWidth: 2,
+                              roundUp: true)
+        let output = try pool.forward(input)
+        let outHeight = (height - kernel + 1) / 2 + 1, outWidth = (width - kernel + 1) / 2 + 1
+        #expect(output.shape == [3, 2, outHeight, outWidth])
+        #expect(output.values == naiveMaxPool(input, kernel: kernel, stride: 2, outHeight: outHeight, outWidth: outWidth,
+                                              padTop: 0, padLeft: 0))
+    }
 }
 
 struct BlockSwapTransposeTests {

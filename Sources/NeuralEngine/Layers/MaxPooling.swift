@@ -4,6 +4,10 @@ extension Pool2D {
     /// windows with stride 2 take vector paths.
     func maxPool(_ source: UnsafePointer<Float>, planes: Int, height: Int, width: Int,
                  rowRanges: [Window], colRanges: [Window], into out: UnsafeMutablePointer<Float>) {
+        if poolsEvenWidth(width: width, rowRanges: rowRanges, colRanges: colRanges) {
+            maxPoolEvenWidth(source, planes: planes, height: height, width: width, rowRanges: rowRanges, into: out)
+            return
+        }
         let outWidth = colRanges.count
         let colStart = colRanges.map(\.start), colEnd = colRanges.map(\.end)
         // Output columns [0, regular) have whole windows starting at colStart[0] + c·stride.
@@ -62,7 +66,7 @@ extension Pool2D {
 
     /// Maxima of the windows `[2c, 2c + kernel)` of `base` for c in `0..<count`, eight at a time (the loads
     /// read up to 18 values past the last window); returns how many it wrote.
-    private static func strideTwoMaxima(_ base: UnsafePointer<Float>, kernel: Int, count: Int,
+    static func strideTwoMaxima(_ base: UnsafePointer<Float>, kernel: Int, count: Int,
                                         into dst: UnsafeMutablePointer<Float>) -> Int {
         typealias Vector = SIMD16<Float>
         var c = 0
