@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "facewatch",
             dependencies: [
-                "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain",
+                "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain", "FaceIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

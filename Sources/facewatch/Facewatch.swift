@@ -6,5 +6,8 @@ struct Facewatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facewatch",
         abstract: "Find faces in images, videos and camera streams.",
-        subcommands: [DetectCommand.self, EmbedCommand.self, ValidateCommand.self, BenchCommand.self])
+        subcommands: [
+            DetectCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
+            ValidateCommand.self, BenchCommand.self,
+        ])
 }

@@ -11,10 +11,17 @@ enum ModelsLocation {
         return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? "./models"
     }
 
-    /// `./models`, the checkout's `models/` beside `.build/<config>/facewatch`, then the system location.
+    /// `./models`, the checkout's `models/` when the executable lies under its `.build/`, then the system location.
     private static var candidates: [String] {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let checkout = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return ["./models", checkout.appendingPathComponent("models").path, "/var/lib/facewatch/models"]
+        var candidates = ["./models"]
+        var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            if directory.lastPathComponent == ".build" {
+                candidates.append(directory.deletingLastPathComponent().appendingPathComponent("models").path)
+                break
+            }
+            directory.deleteLastPathComponent()
+        }
+        return candidates + ["/var/lib/facewatch/models"]
     }
 }

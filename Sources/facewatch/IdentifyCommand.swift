@@ -1,0 +1,76 @@
+import ArgumentParser
+import FaceIdentity
+import FaceMedia
+import FaceVision
+import Foundation
+import NeuralEngine
+
+/// `facewatch identify`: names every face in each photo from the gallery, or calls it unknown.
+struct IdentifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "identify",
+        abstract: "Name the faces in photos from the gallery.",
+        discussion: """
+            Each face's descriptor is matched against every descriptor in the gallery; the nearest person is named \
+            when the distance is under the threshold, otherwise the face is "unknown".
+            """)
+
+    @Argument(help: "Photos.")
+    var images: [String]
+
+    @OptionGroup var gallery: GalleryOptions
+    @OptionGroup var detection: DetectionOptions
+
+    @Option(help: "Largest distance that still names a person (dlib ResNet: 0.6).")
+    var threshold: Float = 0.6
+
+    @Flag(help: "One JSON object per image and line.")
+    var json = false
+
+    func run() throws {
+        let pipeline = try FacePipeline(detection)
+        BLAS.setThreadCount(1)
+        let index: DescriptorIndex
+        do {
+            index = try Gallery(path: gallery.resolvedPath, embedder: .dlibResNet).loadIndex()
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        var failures = 0
+        for path in images {
+            do {
+                let image = try ImageFile.decode(path: path)
+                let faces = try pipeline.faces(in: image)
+                let matches = index.match(faces.map(\.descriptor), threshold: threshold)
+                print(json ? Self.jsonLine(path, faces.map(\.face), matches) : Self.textLines(path, faces.map(\.face), matches))
+            } catch {
+                printError("\(error)")
+                failures += 1
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    static func jsonLine(_ path: String, _ faces: [DetectedFace], _ matches: [Match]) -> String {
+        let items = zip(faces, matches).map { face, match in
+            JSONText.object([
+                ("identity", JSONText.string(match.person ?? "unknown")),
+                ("distance", match.distance.map { JSONText.number(Double($0), decimals: 4) } ?? "null"),
+                ("box", JSONText.array([face.box.x, face.box.y, face.box.width, face.box.height].map { JSONText.number($0) })),
+                ("score", JSONText.number(face.score, decimals: 6)),
+            ])
+        }
+        return JSONText.object([("image", JSONText.string(path)), ("faces", JSONText.array(items))])
+    }
+
+    static func textLines(_ path: String, _ faces: [DetectedFace], _ matches: [Match]) -> String {
+        var lines = ["\(path): \(faces.count) face\(faces.count == 1 ? "" : "s")"]
+        for (face, match) in zip(faces, matches) {
+            let b = face.box
+            let distance = match.distance.map { String(format: "%.3f", $0) } ?? "-"
+            lines.append("  \(match.person ?? "unknown")  distance \(distance)  box \(Int(b.x)),\(Int(b.y)) \(Int(b.width))×\(Int(b.height))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import FaceIdentity
+import FaceVision
+import Foundation
+
+/// The gallery flag shared by `enroll`, `identify` and `identities`.
+struct GalleryOptions: ParsableArguments {
+    static let environmentVariable = "FACEWATCH_GALLERY"
+
+    @Option(name: .customLong("gallery"), help: "The gallery file (default: $FACEWATCH_GALLERY, else ./gallery.sqlite).")
+    var path: String?
+
+    var resolvedPath: String {
+        if let path { return path }
+        if let env = ProcessInfo.processInfo.environment[Self.environmentVariable], !env.isEmpty { return env }
+        return "gallery.sqlite"
+    }
+}
+
+/// Detection, alignment and embedding loaded together, for the commands that turn photos into descriptors.
+struct FacePipeline {
+    let detector: MTCNNDetector
+    let embedder: DlibFaceEmbedder
+    let options: MTCNNOptions
+
+    /// Loads the models, or prints the one-line reason and exits with code 2.
+    init(_ detection: DetectionOptions) throws {
+        options = try detection.mtcnnOptions()
+        let models = ModelsLocation.resolve(detection.modelsDirectory)
+        do {
+            detector = try MTCNNDetector(modelsDirectory: models)
+            embedder = try DlibFaceEmbedder(modelsDirectory: models)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Every face in the image with its descriptor.
+    func faces(in image: RGBImage) throws -> [(face: DetectedFace, descriptor: [Float])] {
+        let faces = try detector.detect(image, options: options)
+        return Array(zip(faces, try embedder.descriptors(of: faces, in: image)))
+    }
+}
+
+/// Image files named on the command line: files as given, directories expanded to the images inside (sorted).
+enum ImagePaths {
+    static let extensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff", "gif"]
+
+    static func expand(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return [argument]
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+            return entries.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+                .map { (argument as NSString).appendingPathComponent($0) }
+        }
+    }
+}
