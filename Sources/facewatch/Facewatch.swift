@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The `facewatch` command: finds and (later) recognises faces in images, videos and camera streams.
+/// The `facewatch` command: finds faces in photos and recognises them against a gallery of enrolled people.
 @main
 struct Facewatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facewatch",
-        abstract: "Find faces in images, videos and camera streams.",
+        abstract: "Find faces in photos and recognise the people you enrolled.",
         subcommands: [
             DetectCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
             ValidateCommand.self, BenchCommand.self,
