@@ -53,23 +53,34 @@ struct IdentifyCommand: ParsableCommand {
     }
 
     static func jsonLine(_ path: String, _ faces: [DetectedFace], _ matches: [Match]) -> String {
-        let items = zip(faces, matches).map { face, match in
-            JSONText.object([
-                ("identity", JSONText.string(match.person ?? "unknown")),
-                ("distance", match.distance.map { JSONText.number(Double($0), decimals: 4) } ?? "null"),
+        var items = [String]()
+        for (face, match) in zip(faces, matches) {
+            let (name, distance) = Self.summary(of: match)
+            items.append(JSONText.object([
+                ("identity", JSONText.string(name)),
+                ("distance", distance.map { JSONText.number(Double($0), decimals: 4) } ?? "null"),
                 ("box", JSONText.array([face.box.x, face.box.y, face.box.width, face.box.height].map { JSONText.number($0) })),
                 ("score", JSONText.number(face.score, decimals: 6)),
-            ])
+            ]))
         }
         return JSONText.object([("image", JSONText.string(path)), ("faces", JSONText.array(items))])
+    }
+
+    /// The name to print (or "unknown") and the distance to the nearest person, if the gallery has anyone.
+    static func summary(of match: Match) -> (name: String, distance: Float?) {
+        var name = "unknown"
+        if let person = match.person { name = person }
+        guard let nearest = match.nearest else { return (name, nil) }
+        return (name, nearest.distance)
     }
 
     static func textLines(_ path: String, _ faces: [DetectedFace], _ matches: [Match]) -> String {
         var lines = ["\(path): \(faces.count) face\(faces.count == 1 ? "" : "s")"]
         for (face, match) in zip(faces, matches) {
             let b = face.box
-            let distance = match.distance.map { String(format: "%.3f", $0) } ?? "-"
-            lines.append("  \(match.person ?? "unknown")  distance \(distance)  box \(Int(b.x)),\(Int(b.y)) \(Int(b.width))×\(Int(b.height))")
+            let (name, distance) = Self.summary(of: match)
+            let distanceText = distance.map { String(format: "%.3f", $0) } ?? "-"
+            lines.append("  \(name)  distance \(distanceText)  box \(Int(b.x)),\(Int(b.y)) \(Int(b.width))×\(Int(b.height))")
         }
         return lines.joined(separator: "\n")
     }
