@@ -29,10 +29,12 @@ let package = Package(
             name: "CFFmpeg", pkgConfig: "libavformat libavcodec libswscale libavutil",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
 
+        // Small shared pieces with no dependencies: whole-file I/O through libc, one-line error text.
+        .target(name: "FacewatchSupport"),
         // Reading and writing ONNX files: protobuf wire format and the ONNX message tree.
-        .target(name: "ONNXFormat"),
+        .target(name: "ONNXFormat", dependencies: ["FacewatchSupport"]),
         // Reading dlib's serialised networks (the face-recognition ResNet's .dat file).
-        .target(name: "DlibFormat"),
+        .target(name: "DlibFormat", dependencies: ["FacewatchSupport"]),
         // Tensors, layers, and runnable graphs built from model files.
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
         // Images as pixels, resampling, drawing, the MTCNN detector.
@@ -40,12 +42,12 @@ let package = Package(
         // Who is who: the enrolled people and their descriptors in SQLite, nearest-match search.
         .target(
             name: "FaceIdentity",
-            dependencies: ["CBLAS", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CBLAS", "FacewatchSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: fastMath),
         // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), later losses and trainers.
-        .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision"], swiftSettings: fastMath),
+        .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).
-        .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision"], swiftSettings: fastMath),
+        .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
         // The command-line tool and daemon.
         .executableTarget(
             name: "facewatch",
@@ -54,15 +56,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat"]),
+        .testTarget(name: "FacewatchSupportTests", dependencies: ["FacewatchSupport"]),
+        .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat", "FacewatchSupport"]),
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
         .testTarget(name: "FaceIdentityTests", dependencies: ["FaceIdentity"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
-        .testTarget(name: "DetectionTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
-        .testTarget(name: "RecognitionTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine"]),
+        // Detection and embedding with the real model files the setup installs.
+        .testTarget(name: "RealModelTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "CLITests", dependencies: ["facewatch"]),
     ]
 )

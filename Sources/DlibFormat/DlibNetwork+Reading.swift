@@ -1,9 +1,10 @@
+import FacewatchSupport
 extension DlibNetwork {
     /// Reads a network file such as `dlib_face_recognition_resnet_model_v1.dat`; errors name the file.
     public init(contentsOfFile path: String) throws(DlibFormatError) {
         let bytes: [UInt8]
         do {
-            bytes = try DlibFile.read(path)
+            bytes = try WholeFile.read(path)
         } catch {
             throw DlibFormatError(source: path, offset: nil, cause: .unreadable(error.description))
         }

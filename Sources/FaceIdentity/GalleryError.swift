@@ -1,3 +1,4 @@
+import FacewatchSupport
 /// Why a gallery could not be opened, read or changed; every description is one line that starts with the
 /// gallery file's path.
 public enum GalleryError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -35,7 +36,7 @@ public enum GalleryError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String {
-        Self.oneLine("\(path): \(cause)")
+        oneLine("\(path): \(cause)")
     }
 
     private var cause: String {
@@ -72,16 +73,4 @@ public enum GalleryError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
-    /// Control characters (a newline in a file or person name) shown escaped so the text stays on one line.
-    private static func oneLine(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                result += scalar.escaped(asASCII: true)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 }

@@ -1,3 +1,4 @@
+import FacewatchSupport
 /// Why an image file could not be read or written; every description is one line that starts with the file's path.
 public enum ImageFileError: Error, CustomStringConvertible, Sendable, Equatable {
     case fileNotFound(path: String)
@@ -23,7 +24,7 @@ public enum ImageFileError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 
     public var description: String {
-        "\(Self.oneLine(path)): \(Self.oneLine(cause))"
+        "\(oneLine(path)): \(oneLine(cause))"
     }
 
     private var cause: String {
@@ -48,16 +49,4 @@ public enum ImageFileError: Error, CustomStringConvertible, Sendable, Equatable 
         }
     }
 
-    /// Control characters (a newline in a file name or in an FFmpeg message) shown escaped so the text stays on one line.
-    private static func oneLine(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                result += scalar.escaped(asASCII: true)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 }

@@ -1,3 +1,4 @@
+import FacewatchSupport
 /// An ONNX model file: its graph plus the versions and producer it declares.
 /// Fields this module does not model (doc strings, metadata, functions, training info) are
 /// dropped when reading, so writing a read model back gives a smaller but equivalent file.

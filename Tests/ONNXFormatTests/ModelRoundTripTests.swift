@@ -1,3 +1,4 @@
+import FacewatchSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import FacewatchSupport
 /// Why a pairs file could not be read; every description is one line that starts with the file's path and, where
 /// one line is at fault, its 1-based line number (`pairs.txt:17: …`).
 public enum PairsFileError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -41,7 +42,7 @@ public enum PairsFileError: Error, CustomStringConvertible, Sendable, Equatable 
 
     public var description: String {
         let location = line.map { "\(path):\($0)" } ?? path
-        return "\(singleLine(location)): \(singleLine(cause))"
+        return "\(oneLine(location)): \(oneLine(cause))"
     }
 
     private var cause: String {
@@ -72,15 +73,3 @@ public enum PairsFileError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 }
 
-/// Control characters shown escaped, so that a description stays on one line.
-private func singleLine(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-        if scalar.properties.generalCategory == .control {
-            result += scalar.escaped(asASCII: true)
-        } else {
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
-}

@@ -115,22 +115,8 @@ public struct MTCNNDetector: Sendable {
         var clock = StageClock()
         let boxes = boxes.filter { $0.x2 >= $0.x1 && $0.y2 >= $0.y1 }
         profile.rnetCandidates += boxes.count
-        var passed = [CandidateBox]()
-        for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
-            let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
-            let input = Self.crops(of: image, slice, side: 24)
-            let outputs = try run(rnet, input, multiplyAdds: &profile.multiplyAdds)
-            let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: rnet)
-            for (n, candidate) in slice.enumerated() {
-                let p = Double(probability.values[n * 2 + 1])
-                guard p > options.thresholds.rnet else { continue }
-                var box = candidate
-                box.score = p
-                box.regression = (Double(regression.values[n * 4]), Double(regression.values[n * 4 + 1]),
-                                  Double(regression.values[n * 4 + 2]), Double(regression.values[n * 4 + 3]))
-                passed.append(box)
-            }
-        }
+        let passed = try score(image, boxes, with: rnet, side: 24, threshold: options.thresholds.rnet,
+                               landmarks: false, multiplyAdds: &profile.multiplyAdds)
         profile.rnetSeconds += clock.lap()
         let result = NonMaximumSuppression.keep(passed, threshold: 0.7, overlap: .union)
             .map { passed[$0].regressed(inclusive: true).squared() }
@@ -144,34 +130,44 @@ public struct MTCNNDetector: Sendable {
         var clock = StageClock()
         let boxes = boxes.map { $0.truncated() }.filter { $0.x2 >= $0.x1 && $0.y2 >= $0.y1 }
         profile.onetCandidates += boxes.count
-        var passed = [CandidateBox]()
-        for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
-            let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
-            let input = Self.crops(of: image, slice, side: 48)
-            let outputs = try run(onet, input, multiplyAdds: &profile.multiplyAdds)
-            let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: onet)
-            guard let points = outputs.first(where: { $0.shape.last == 10 }) else {
-                throw VisionError(onet.source, "has no 10-value landmark output")
-            }
-            for (n, candidate) in slice.enumerated() {
-                let p = Double(probability.values[n * 2 + 1])
-                guard p > options.thresholds.onet else { continue }
-                var box = candidate
-                box.score = p
-                let w = box.x2 - box.x1 + 1, h = box.y2 - box.y1 + 1
-                box.landmarks = (0..<5).map { k in
-                    Point2D(x: box.x1 + w * Double(points.values[n * 10 + k]) - 1,
-                            y: box.y1 + h * Double(points.values[n * 10 + 5 + k]) - 1)
-                }
-                box.regression = (Double(regression.values[n * 4]), Double(regression.values[n * 4 + 1]),
-                                  Double(regression.values[n * 4 + 2]), Double(regression.values[n * 4 + 3]))
-                passed.append(box.regressed(inclusive: true))
-            }
-        }
+        let passed = try score(image, boxes, with: onet, side: 48, threshold: options.thresholds.onet,
+                               landmarks: true, multiplyAdds: &profile.multiplyAdds).map { $0.regressed(inclusive: true) }
         profile.onetSeconds += clock.lap()
         let result = NonMaximumSuppression.keep(passed, threshold: 0.7, overlap: .minimum).map { passed[$0] }
         profile.nmsSeconds += clock.lap()
         return result
+    }
+
+    /// Runs a refinement net over `side × side` crops of the boxes, in batches. Each box whose face probability
+    /// exceeds `threshold` comes back with that score, the net's regression (not yet applied) and, with
+    /// `landmarks`, the five points of the net's 10-value output placed on the box.
+    private func score(_ image: RGBImage, _ boxes: [CandidateBox], with net: ComputeGraph, side: Int,
+                       threshold: Double, landmarks: Bool, multiplyAdds: inout Int) throws(VisionError) -> [CandidateBox] {
+        var passed = [CandidateBox]()
+        for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
+            let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
+            let outputs = try run(net, Self.crops(of: image, slice, side: side), multiplyAdds: &multiplyAdds)
+            let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: net)
+            let points = landmarks ? outputs.first { $0.shape.last == 10 } : nil
+            if landmarks && points == nil { throw VisionError(net.source, "has no 10-value landmark output") }
+            for (n, candidate) in slice.enumerated() {
+                let p = Double(probability.values[n * 2 + 1])
+                guard p > threshold else { continue }
+                var box = candidate
+                box.score = p
+                box.regression = (Double(regression.values[n * 4]), Double(regression.values[n * 4 + 1]),
+                                  Double(regression.values[n * 4 + 2]), Double(regression.values[n * 4 + 3]))
+                if let points {
+                    let w = box.x2 - box.x1 + 1, h = box.y2 - box.y1 + 1
+                    box.landmarks = (0..<5).map { k in
+                        Point2D(x: box.x1 + w * Double(points.values[n * 10 + k]) - 1,
+                                y: box.y1 + h * Double(points.values[n * 10 + 5 + k]) - 1)
+                    }
+                }
+                passed.append(box)
+            }
+        }
+        return passed
     }
 
     // MARK: - Helpers

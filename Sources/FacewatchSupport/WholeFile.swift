@@ -6,17 +6,17 @@ import Musl
 import Darwin
 #endif
 
-/// Reads and writes whole files through the C library, so this module needs no Foundation.
-enum WholeFile {
+/// Reads and writes whole files through the C library, so the format modules that use it need no Foundation.
+public enum WholeFile {
     /// Why a file could not be read or written, as `cannot open file (No such file or directory)`.
-    struct AccessError: Error, CustomStringConvertible {
-        var operation: String
-        var errorNumber: Int32
+    public struct AccessError: Error, CustomStringConvertible {
+        public var operation: String
+        public var errorNumber: Int32
 
-        var description: String { "cannot \(operation) (\(String(cString: strerror(errorNumber))))" }
+        public var description: String { "cannot \(operation) (\(String(cString: strerror(errorNumber))))" }
     }
 
-    static func read(_ path: String) throws(AccessError) -> [UInt8] {
+    public static func read(_ path: String) throws(AccessError) -> [UInt8] {
         guard let file = fopen(path, "rb") else { throw AccessError(operation: "open file", errorNumber: errno) }
         defer { fclose(file) }
         var status = stat()
@@ -29,7 +29,7 @@ enum WholeFile {
         return bytes
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(AccessError) {
+    public static func write(_ bytes: [UInt8], to path: String) throws(AccessError) {
         guard let file = fopen(path, "wb") else { throw AccessError(operation: "create file", errorNumber: errno) }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         let writeError = errno
