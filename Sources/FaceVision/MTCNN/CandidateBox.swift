@@ -9,6 +9,8 @@ struct CandidateBox {
     /// The stage's box regression, as fractions of the box's width and height.
     var regression: (Double, Double, Double, Double) = (0, 0, 0, 0)
     var landmarks: [Point2D] = []
+    /// Which of the caller's regions this candidate came from, when the cascade runs on given regions.
+    var origin = 0
 
     /// Moves the corners by the regression; `inclusive` measures width as `x2 − x1 + 1`.
     func regressed(inclusive: Bool) -> CandidateBox {

@@ -141,7 +141,7 @@ public struct MTCNNDetector: Sendable {
     /// Runs a refinement net over `side × side` crops of the boxes, in batches. Each box whose face probability
     /// exceeds `threshold` comes back with that score, the net's regression (not yet applied) and, with
     /// `landmarks`, the five points of the net's 10-value output placed on the box.
-    private func score(_ image: RGBImage, _ boxes: [CandidateBox], with net: ComputeGraph, side: Int,
+    func score(_ image: RGBImage, _ boxes: [CandidateBox], with net: ComputeGraph, side: Int,
                        threshold: Double, landmarks: Bool, multiplyAdds: inout Int) throws(VisionError) -> [CandidateBox] {
         var passed = [CandidateBox]()
         for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
@@ -175,7 +175,7 @@ public struct MTCNNDetector: Sendable {
     /// Crops run through R-Net and O-Net in batches of this many.
     private static let batchSize = 256
 
-    private func face(from box: CandidateBox, width: Int, height: Int) -> DetectedFace {
+    func face(from box: CandidateBox, width: Int, height: Int) -> DetectedFace {
         let x1 = max(0, box.x1), y1 = max(0, box.y1)
         let x2 = min(Double(width), box.x2), y2 = min(Double(height), box.y2)
         return DetectedFace(box: Box(x: x1, y: y1, width: x2 - x1, height: y2 - y1), score: box.score, landmarks: box.landmarks)

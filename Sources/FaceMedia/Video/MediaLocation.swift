@@ -1,0 +1,58 @@
+/// Where a video comes from: a local file, or a network stream that FFmpeg opens by URL.
+///
+/// A file is read as a plain path (never taken for a protocol or an image-sequence pattern); a network stream is
+/// live: it may drop frames to keep up, and it is reconnected when it fails.
+public enum MediaLocation: Sendable, Equatable, CustomStringConvertible {
+    case file(path: String)
+    case network(url: String)
+
+    /// URL schemes that name live network streams; anything else is a file path.
+    public static let liveSchemes: Set<String> = ["rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt"]
+
+    /// Classifies what a person wrote in a configuration file or on the command line.
+    public init(_ text: String) {
+        if let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://"),
+           Self.liveSchemes.contains(text[..<colon].lowercased()) {
+            self = .network(url: text)
+        } else {
+            self = .file(path: text)
+        }
+    }
+
+    public var isLive: Bool {
+        if case .network = self { return true }
+        return false
+    }
+
+    /// The location as it may be shown in logs and events: a password in the URL is replaced by `***`.
+    public var description: String {
+        switch self {
+        case .file(let path):
+            return path
+        case .network(let url):
+            return Self.redactingPassword(in: url)
+        }
+    }
+
+    /// What libavformat is asked to open: files through the `file:` protocol, so a name with a colon stays a name.
+    var ffmpegURL: String {
+        switch self {
+        case .file(let path):
+            return "file:" + path
+        case .network(let url):
+            return url
+        }
+    }
+
+    static func redactingPassword(in url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let authorityStart = schemeEnd.upperBound
+        let rest = url[authorityStart...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        let userInfo = authority[..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return url }
+        return String(url[..<authorityStart]) + userInfo[..<colon] + ":***" + String(url[at...])
+    }
+}

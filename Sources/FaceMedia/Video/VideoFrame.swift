@@ -1,0 +1,27 @@
+import FaceVision
+
+/// One decoded picture of a video, converted to RGB at the size chosen for analysis.
+public struct VideoFrame: Sendable {
+    /// The picture, possibly downscaled from the source (see `scale`).
+    public var image: RGBImage
+    /// Presentation time in seconds from the start of the stream.
+    public var pts: Double
+    /// Count of frames decoded before this one since the source was opened.
+    public var index: Int
+    /// The source's own picture size.
+    public var sourceWidth: Int
+    public var sourceHeight: Int
+
+    public init(image: RGBImage, pts: Double, index: Int, sourceWidth: Int, sourceHeight: Int) {
+        self.image = image
+        self.pts = pts
+        self.index = index
+        self.sourceWidth = sourceWidth
+        self.sourceHeight = sourceHeight
+    }
+
+    /// Source pixels per analysis pixel (1 when the frame was not downscaled).
+    public var scale: Double {
+        image.width > 0 ? Double(sourceWidth) / Double(image.width) : 1
+    }
+}
