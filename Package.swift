@@ -46,6 +46,8 @@ let package = Package(
             swiftSettings: fastMath),
         // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), later losses and trainers.
         .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
+        // Following faces from frame to frame: motion filter, assignment, track lifecycle.
+        .target(name: "FaceTrack", dependencies: ["FaceVision"]),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).
         .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
         // The command-line tool and daemon.
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat", "FacewatchSupport"]),
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
         .testTarget(name: "FaceIdentityTests", dependencies: ["FaceIdentity"]),
+        .testTarget(name: "FaceTrackTests", dependencies: ["FaceTrack", "FaceVision"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),

@@ -1,0 +1,24 @@
+import FaceIdentity
+import FaceTrack
+import FaceVision
+
+/// How one stream's frames are analysed: when the full detector runs, how tracks are kept, and when and how
+/// faces are recognised.
+public struct AnalysisSettings: Sendable {
+    /// The full MTCNN cascade runs on every `detectEvery`-th frame (and sooner when a track is lost).
+    public var detectEvery: Int = 5
+    /// Detector parameters; `minimumFaceSize` is in full-resolution pixels and is scaled for downscaled frames.
+    public var detection = MTCNNOptions()
+    public var tracking = TrackerOptions()
+    /// Between full detections, tracked faces are re-found with O-Net on their predicted boxes.
+    public var refineTracks = true
+    /// A face matches an enrolled person under this distance.
+    public var threshold: Float = 0.6
+    public var vote = TrackIdentityVote.Options()
+    /// Frames between embeddings of a track whose identity is decided.
+    public var embedEvery: Int = 10
+    /// A face this many times larger than the best one embedded so far is embedded at once.
+    public var betterFaceRatio: Double = 1.5
+
+    public init() {}
+}

@@ -1,0 +1,125 @@
+import FaceEvents
+import FaceIdentity
+import FaceMedia
+import FaceTrack
+import FaceVision
+import Foundation
+
+/// Turns one stream's frames, in order, into events: runs the full detector every `detectEvery` frames (sooner
+/// when a track was lost), between those re-finds tracked faces with O-Net on their predicted boxes, keeps the
+/// tracks, and embeds and matches faces when that can change what is known about them.
+///
+/// One thread drives an analyzer; the models it uses are shared with the other streams.
+public final class StreamAnalyzer {
+    public let stream: String
+    public let settings: AnalysisSettings
+    private let models: RecognitionModels
+    private let publish: (FaceEvent) -> Void
+    private var tracker: FaceTracker
+    private var recognition: [Int: TrackRecognition] = [:]
+    private var framesAnalysed = 0
+    private var framesSinceDetection: Int?
+    private var detectSoon = false
+    private var lastPTS = 0.0
+    private var lastScale = 1.0
+    /// Frames analysed, full detections run, faces embedded: for statistics and benchmarks.
+    public private(set) var counts = (frames: 0, detections: 0, embeddings: 0)
+
+    public init(stream: String, settings: AnalysisSettings, models: RecognitionModels, publish: @escaping (FaceEvent) -> Void) throws(TrackerOptionsError) {
+        self.stream = stream
+        self.settings = settings
+        self.models = models
+        self.publish = publish
+        tracker = try FaceTracker(options: settings.tracking)
+    }
+
+    /// Analyses the next frame of the stream.
+    public func analyse(_ frame: VideoFrame) throws(VisionError) {
+        lastPTS = frame.pts
+        lastScale = frame.scale
+        counts.frames += 1
+        defer { framesAnalysed += 1 }
+        let update: TrackerUpdate
+        if shouldDetect() {
+            var options = settings.detection
+            options.minimumFaceSize = max(12, settings.detection.minimumFaceSize / frame.scale)
+            let faces = try models.detector.detect(frame.image, options: options)
+            counts.detections += 1
+            framesSinceDetection = 0
+            update = tracker.associate(faces, at: frame.pts)
+        } else {
+            framesSinceDetection = (framesSinceDetection ?? 0) + 1
+            let predictions = tracker.predict(to: frame.pts)
+            var results = [Int: DetectedFace?]()
+            if settings.refineTracks && !predictions.isEmpty {
+                let found = try models.detector.faces(in: frame.image, regions: predictions.map(\.box), options: settings.detection)
+                for (prediction, face) in zip(predictions, found) { results[prediction.id] = face }
+            }
+            update = tracker.refine(results, at: frame.pts)
+        }
+        detectSoon = update.needsDetection || tracker.tracks.contains { $0.state == .lost }
+        report(update, frame: frame)
+        try recognise(in: frame)
+    }
+
+    /// Ends every track (end of stream, shutdown), reporting each confirmed one.
+    public func finish() {
+        report(tracker.endAll(at: lastPTS), frame: nil)
+    }
+
+    private func shouldDetect() -> Bool {
+        guard let since = framesSinceDetection else { return true }
+        return detectSoon || since + 1 >= settings.detectEvery
+    }
+
+    private func report(_ update: TrackerUpdate, frame: VideoFrame?) {
+        for track in update.started {
+            recognition[track.id] = TrackRecognition(options: settings.vote)
+            emit(.trackStart(track: track.id, pts: update.time, box: eventBox(track.box)))
+        }
+        for track in update.ended {
+            let identity = recognition[track.id]?.vote.decision.person ?? FaceEvent.unknownIdentity
+            recognition[track.id] = nil
+            emit(.trackEnd(track: track.id, pts: update.time, identity: identity, duration: track.duration, frames: track.framesSeen))
+        }
+    }
+
+    /// Embeds the confirmed faces seen in this frame that need it, in one batch, and votes on their identity.
+    private func recognise(in frame: VideoFrame) throws(VisionError) {
+        var wanted = [(track: TrackedFace, area: Double)]()
+        for track in tracker.tracks where track.state == .confirmed && track.lastSeen == frame.pts && track.landmarks.count == 5 {
+            let area = track.lastObservation.box.area * frame.scale * frame.scale
+            guard let state = recognition[track.id], state.wantsEmbedding(frame: framesAnalysed, faceArea: area, settings: settings) else { continue }
+            wanted.append((track, area))
+        }
+        guard !wanted.isEmpty else { return }
+        let descriptors = try models.embedder.descriptors(of: wanted.map(\.track.lastObservation), in: frame.image)
+        counts.embeddings += descriptors.count
+        let index = models.index
+        for ((track, area), descriptor) in zip(wanted, descriptors) {
+            let match = index.match(descriptor, threshold: settings.threshold)
+            guard var state = recognition[track.id] else { continue }
+            let decision = state.record(match, frame: framesAnalysed, faceArea: area)
+            let lastDistance = state.lastDistance
+            recognition[track.id] = state
+            guard let decision else { continue }
+            let box = eventBox(track.lastObservation.box)
+            switch decision {
+            case .undecided:
+                break
+            case .unknown:
+                emit(.identity(track: track.id, identity: FaceEvent.unknownIdentity, distance: lastDistance.map(Double.init), pts: frame.pts, box: box))
+            case .known(let person, let distance):
+                emit(.identity(track: track.id, identity: person, distance: Double(distance), pts: frame.pts, box: box))
+            }
+        }
+    }
+
+    private func eventBox(_ box: Box) -> FaceEvent.Box {
+        FaceEvent.Box(x: box.x * lastScale, y: box.y * lastScale, width: box.width * lastScale, height: box.height * lastScale)
+    }
+
+    private func emit(_ kind: FaceEvent.Kind) {
+        publish(FaceEvent(stream: stream, time: Date(), kind: kind))
+    }
+}

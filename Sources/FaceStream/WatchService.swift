@@ -1,0 +1,55 @@
+import FaceEvents
+import Foundation
+
+/// The daemon's core: every configured stream watched at once, their events published in one order, and a
+/// graceful stop.
+///
+/// `run()` blocks until every stream has ended (files read to the end) or `shutdown()` is called; shutdown stops
+/// intake at once, lets each stream analyse the frames it already holds and end its tracks, then `run()` returns.
+/// Analysis is spread over `workers` slots, at most one frame per slot at a time, so streams share the cores
+/// instead of fighting over them.
+public final class WatchService: @unchecked Sendable {
+    public let models: RecognitionModels
+    private let sessions: [StreamSession]
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var stopping = false
+
+    public init(
+        streams: [StreamSpec], models: RecognitionModels, workers: Int,
+        publish: @escaping @Sendable (FaceEvent) -> Void, diagnostics: @escaping @Sendable (String) -> Void
+    ) {
+        self.models = models
+        let slots = DispatchSemaphore(value: max(1, workers))
+        sessions = streams.map {
+            StreamSession(spec: $0, models: models, computeSlots: slots, publish: publish, diagnostics: diagnostics)
+        }
+    }
+
+    /// Starts every stream and waits until all have ended.
+    public func run() throws(SessionError) {
+        for session in sessions {
+            try session.start()
+        }
+        for session in sessions {
+            session.join()
+        }
+    }
+
+    /// Stops every stream gracefully; `run()` returns once the frames in flight are analysed. Returns at once.
+    public func shutdown() {
+        lock.lock()
+        let first = !stopping
+        stopping = true
+        lock.unlock()
+        guard first else { return }
+        for session in sessions {
+            session.stop()
+        }
+    }
+
+    /// Per stream: frames analysed, full detections, embeddings, frames dropped (after `run()` has returned).
+    public var statistics: [(stream: String, frames: Int, detections: Int, embeddings: Int, dropped: Int)] {
+        sessions.map { ($0.spec.name, $0.statistics.frames, $0.statistics.detections, $0.statistics.embeddings, $0.statistics.dropped) }
+    }
+}

@@ -1,0 +1,40 @@
+import FaceMedia
+import FaceVision
+import Testing
+
+/// O-Net alone on given regions, as the tracker uses it between full detections.
+@Suite struct RegionRefinementTests {
+    let detector: MTCNNDetector
+
+    init() throws {
+        detector = try MTCNNDetector(modelsDirectory: TestEnvironment.modelsDirectory)
+    }
+
+    @Test func aShiftedBoxIsPulledBackOntoTheFace() throws {
+        let image = try ImageFile.decode(path: TestEnvironment.astronaut)
+        let face = try #require(try detector.detect(image).first)
+        let b = face.box
+        // Where a tracker might predict the face one frame later: moved by a tenth of its size, a little larger.
+        let predicted = Box(x: b.x + 0.1 * b.width, y: b.y - 0.1 * b.height, width: b.width * 1.1, height: b.height * 1.1)
+        let found = try detector.faces(in: image, regions: [predicted])
+        let refined = try #require(found.first ?? nil)
+        #expect(refined.box.intersectionOverUnion(b) > predicted.intersectionOverUnion(b))
+        #expect(refined.box.intersectionOverUnion(b) > 0.8)
+        #expect(refined.landmarks.count == 5)
+        for (a, e) in zip(refined.landmarks, face.landmarks) {
+            #expect(abs(a.x - e.x) < 0.05 * b.width && abs(a.y - e.y) < 0.05 * b.height)
+        }
+    }
+
+    @Test func aRegionWithoutAFaceGivesNothing() throws {
+        let image = try ImageFile.decode(path: TestEnvironment.astronaut)
+        let face = try #require(try detector.detect(image).first)
+        // The lower left of the portrait is the spacesuit and the flag; the top left corner, the background.
+        let regions = [Box(x: 10, y: 400, width: 80, height: 80), face.box, Box(x: 0, y: 0, width: 60, height: 60)]
+        let found = try detector.faces(in: image, regions: regions)
+        #expect(found.count == 3)
+        #expect(found[0] == nil)
+        #expect(found[1] != nil)
+        #expect(found[2] == nil)
+    }
+}
