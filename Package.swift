@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -29,7 +30,7 @@ let package = Package(
             name: "CFFmpeg", pkgConfig: "libavformat libavcodec libswscale libavutil",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
 
-        // Small shared pieces with no dependencies: whole-file I/O through libc, one-line error text.
+        // Small shared pieces with no dependencies: whole-file I/O through libc, one-line error text, sd_notify.
         .target(name: "FacewatchSupport"),
         // Reading and writing ONNX files: protobuf wire format and the ONNX message tree.
         .target(name: "ONNXFormat", dependencies: ["FacewatchSupport"]),
@@ -50,15 +51,18 @@ let package = Package(
         .target(name: "FaceTrack", dependencies: ["FaceVision"]),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).
         .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
+        // The daemon's configuration file: YAML read through Yams' node tree, every key defaulted and checked.
+        .target(name: "FacewatchConfig", dependencies: ["FacewatchSupport", .product(name: "Yams", package: "Yams")]),
         // The command-line tool and daemon.
         .executableTarget(
             name: "facewatch",
             dependencies: [
-                "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain", "FaceIdentity",
+                "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain", "FaceIdentity", "FacewatchConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "FacewatchSupportTests", dependencies: ["FacewatchSupport"]),
+        .testTarget(name: "FacewatchConfigTests", dependencies: ["FacewatchConfig", "FacewatchSupport"]),
         .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat", "FacewatchSupport"]),
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
         .testTarget(name: "FaceIdentityTests", dependencies: ["FaceIdentity"]),
