@@ -53,11 +53,19 @@ let package = Package(
         .target(name: "FaceMedia", dependencies: ["CFFmpeg", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
         // The daemon's configuration file: YAML read through Yams' node tree, every key defaulted and checked.
         .target(name: "FacewatchConfig", dependencies: ["FacewatchSupport", .product(name: "Yams", package: "Yams")]),
+        // Events as versioned JSON lines: the log, the Unix-socket broadcast to subscribers, the subscriber client.
+        .target(name: "FaceEvents", dependencies: ["FacewatchSupport"]),
+        // The daemon's pipeline: stream readers with reconnection, bounded queues, per-stream analysis (detect,
+        // track, embed, match), events.
+        .target(
+            name: "FaceStream",
+            dependencies: ["FaceMedia", "FaceVision", "FaceTrack", "FaceIdentity", "FaceEvents", "FacewatchSupport"]),
         // The command-line tool and daemon.
         .executableTarget(
             name: "facewatch",
             dependencies: [
                 "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain", "FaceIdentity", "FacewatchConfig",
+                "FaceEvents", "FaceStream", "FaceTrack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -66,6 +74,8 @@ let package = Package(
         .testTarget(name: "ONNXFormatTests", dependencies: ["ONNXFormat", "FacewatchSupport"]),
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
         .testTarget(name: "FaceIdentityTests", dependencies: ["FaceIdentity"]),
+        .testTarget(name: "FaceEventsTests", dependencies: ["FaceEvents", "FacewatchSupport"]),
+        .testTarget(name: "FaceStreamTests", dependencies: ["FaceStream", "FaceMedia", "FaceEvents", "FaceVision"]),
         .testTarget(name: "FaceTrackTests", dependencies: ["FaceTrack", "FaceVision"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),

@@ -9,8 +9,9 @@ import Foundation
 /// when a track was lost), between those re-finds tracked faces with O-Net on their predicted boxes, keeps the
 /// tracks, and embeds and matches faces when that can change what is known about them.
 ///
-/// One thread drives an analyzer; the models it uses are shared with the other streams.
-public final class StreamAnalyzer {
+/// One thread drives an analyzer; the models it uses are shared with the other streams. (Sendable only so that it
+/// can be handed to that thread: it is never used from two threads at once.)
+public final class StreamAnalyzer: @unchecked Sendable {
     public let stream: String
     public let settings: AnalysisSettings
     private let models: RecognitionModels

@@ -25,11 +25,11 @@ public final class StreamReader: @unchecked Sendable {
     // `stopping` and `backoff` are guarded by `condition`; the rest is used by the decode thread only.
     private let condition = NSCondition()
     private var stopping = false
-    private var backoff: ReconnectBackoff
+    private var backoff: ReconnectDelays
     private let finished = DispatchSemaphore(value: 0)
 
     public init(
-        location: MediaLocation, options: VideoInputOptions, realtime: Bool, backoff: ReconnectBackoff,
+        location: MediaLocation, options: VideoInputOptions, realtime: Bool, backoff: ReconnectDelays,
         deliver: @escaping @Sendable (VideoFrame) -> Bool, finish: @escaping @Sendable () -> Void,
         report: @escaping @Sendable (Report) -> Void
     ) {

@@ -47,7 +47,7 @@ public final class StreamSession: @unchecked Sendable {
         let name = spec.name, location = spec.location, publish = publish, queue = queue
         reader = StreamReader(
             location: spec.location, options: spec.input, realtime: spec.realtime,
-            backoff: ReconnectBackoff(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
+            backoff: ReconnectDelays(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
             deliver: { queue.push(.frame($0)) }, finish: { queue.close() }
         ) { report in
             switch report {

@@ -1,3 +1,4 @@
+import FacewatchSupport
 extension StreamConfiguration {
     static let knownKeys = [
         "name", "url", "detect_every", "min_face", "detect_width", "realtime", "rtsp_transport", "timeout",
@@ -63,7 +64,7 @@ extension StreamConfiguration {
         case .unsupportedScheme(let scheme):
             throw .invalidValue(
                 value.location, key: value.keyPath, expected: expected + ", not scheme \(scheme)://",
-                got: ConfigurationValue.quoted(StreamSource.redactingPassword(text)))
+                got: ConfigurationValue.quoted(redactingCredentials(in: text)))
         case .missingAddress:
             throw .invalidValue(
                 value.location, key: value.keyPath, expected: "an address after the scheme",

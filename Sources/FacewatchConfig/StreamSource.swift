@@ -1,3 +1,4 @@
+import FacewatchSupport
 /// Where a stream's video comes from: a file, read once from start to end, or a live source (a camera or a
 /// network stream) that is reconnected whenever it drops.
 public enum StreamSource: Sendable, Equatable {
@@ -16,7 +17,7 @@ public enum StreamSource: Sendable, Equatable {
     public var redacted: String {
         switch self {
         case .file(let path): return path
-        case .live(let url): return Self.redactingPassword(url)
+        case .live(let url): return redactingCredentials(in: url)
         }
     }
 
@@ -50,17 +51,5 @@ public enum StreamSource: Sendable, Equatable {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
         }
         return allowed ? String(candidate) : nil
-    }
-
-    /// `rtsp://user:secret@host/…` becomes `rtsp://user:***@host/…`; URLs without a password are unchanged.
-    static func redactingPassword(_ url: String) -> String {
-        guard let schemeEnd = url.firstRange(of: "://") else { return url }
-        let authorityStart = schemeEnd.upperBound
-        let authorityEnd = url[authorityStart...].firstIndex { "/?#".contains($0) } ?? url.endIndex
-        let authority = url[authorityStart..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
-            return url
-        }
-        return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
     }
 }

@@ -1,3 +1,5 @@
+import FacewatchSupport
+
 /// Where a video comes from: a local file, or a network stream that FFmpeg opens by URL.
 ///
 /// A file is read as a plain path (never taken for a protocol or an image-sequence pattern); a network stream is
@@ -30,7 +32,7 @@ public enum MediaLocation: Sendable, Equatable, CustomStringConvertible {
         case .file(let path):
             return path
         case .network(let url):
-            return Self.redactingPassword(in: url)
+            return redactingCredentials(in: url)
         }
     }
 
@@ -42,17 +44,5 @@ public enum MediaLocation: Sendable, Equatable, CustomStringConvertible {
         case .network(let url):
             return url
         }
-    }
-
-    static func redactingPassword(in url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let authorityStart = schemeEnd.upperBound
-        let rest = url[authorityStart...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@") else { return url }
-        let userInfo = authority[..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return url }
-        return String(url[..<authorityStart]) + userInfo[..<colon] + ":***" + String(url[at...])
     }
 }

@@ -2,7 +2,7 @@
 /// that many cameras lost together (a switch rebooting) don't all knock again at the same instant.
 ///
 /// Attempt n waits a random time in [d/2, d], d = min(maxDelay, initialDelay · 2ⁿ). A success resets it.
-public struct ReconnectBackoff: Sendable {
+public struct ReconnectDelays: Sendable {
     public let initialDelay: Double
     public let maxDelay: Double
     public private(set) var attempt = 0
