@@ -2,9 +2,10 @@ import Foundation
 
 /// A bounded first-in first-out queue between a stream's decoder and its analysis.
 ///
-/// A live stream must never fall behind the camera, so when the queue is full a push drops the oldest frame and
-/// counts it; a file instead waits for room, so that every frame is analysed. `close()` ends the queue: pushes
-/// are refused, and pops return what is left, then nil.
+/// A live stream must never fall behind the camera, so when the queue is full a push drops the oldest droppable
+/// element (a frame; never a notice such as "the stream went down") and counts it; a file instead waits for room,
+/// so that every frame is analysed. `close()` ends the queue: pushes are refused, and pops return what is left,
+/// then nil.
 public final class FrameQueue<Element>: @unchecked Sendable {
     /// What a push does when the queue is full.
     public enum Overflow: Sendable {
@@ -20,10 +21,12 @@ public final class FrameQueue<Element>: @unchecked Sendable {
     private var head = 0
     private var closed = false
     private var dropped = 0
+    private let isDroppable: @Sendable (Element) -> Bool
 
-    public init(capacity: Int, overflow: Overflow) {
+    public init(capacity: Int, overflow: Overflow, isDroppable: @escaping @Sendable (Element) -> Bool = { _ in true }) {
         self.capacity = max(1, capacity)
         self.overflow = overflow
+        self.isDroppable = isDroppable
     }
 
     /// Adds an element; false when the queue is closed. With `.wait` it blocks until there is room.
@@ -34,8 +37,15 @@ public final class FrameQueue<Element>: @unchecked Sendable {
         while !closed && count >= capacity {
             switch overflow {
             case .dropOldest:
-                head += 1
-                dropped += 1
+                if let victim = items[head...].firstIndex(where: isDroppable) {
+                    items.remove(at: victim)
+                    dropped += 1
+                } else {
+                    // Only notices are queued: keep them all, the queue grows by one.
+                    items.append(element)
+                    condition.broadcast()
+                    return true
+                }
             case .wait:
                 condition.wait()
             }

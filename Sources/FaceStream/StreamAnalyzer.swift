@@ -23,8 +23,8 @@ public final class StreamAnalyzer: @unchecked Sendable {
     private var detectSoon = false
     private var lastPTS = 0.0
     private var lastScale = 1.0
-    /// Frames analysed, full detections run, faces embedded: for statistics and benchmarks.
-    public private(set) var counts = (frames: 0, detections: 0, embeddings: 0)
+    /// What the analyzer did and where its time went: for statistics and benchmarks.
+    public private(set) var counts = AnalysisCounts()
 
     public init(stream: String, settings: AnalysisSettings, models: RecognitionModels, publish: @escaping (FaceEvent) -> Void) throws(TrackerOptionsError) {
         self.stream = stream
@@ -44,8 +44,10 @@ public final class StreamAnalyzer: @unchecked Sendable {
         if shouldDetect() {
             var options = settings.detection
             options.minimumFaceSize = max(12, settings.detection.minimumFaceSize / frame.scale)
+            let started = AnalysisCounts.now()
             let faces = try models.detector.detect(frame.image, options: options)
             counts.detections += 1
+            counts.detectionSeconds += AnalysisCounts.now() - started
             framesSinceDetection = 0
             update = tracker.associate(faces, at: frame.pts)
         } else {
@@ -53,7 +55,10 @@ public final class StreamAnalyzer: @unchecked Sendable {
             let predictions = tracker.predict(to: frame.pts)
             var results = [Int: DetectedFace?]()
             if settings.refineTracks && !predictions.isEmpty {
+                let started = AnalysisCounts.now()
                 let found = try models.detector.faces(in: frame.image, regions: predictions.map(\.box), options: settings.detection)
+                counts.refinements += predictions.count
+                counts.refinementSeconds += AnalysisCounts.now() - started
                 for (prediction, face) in zip(predictions, found) { results[prediction.id] = face }
             }
             update = tracker.refine(results, at: frame.pts)
@@ -94,8 +99,10 @@ public final class StreamAnalyzer: @unchecked Sendable {
             wanted.append((track, area))
         }
         guard !wanted.isEmpty else { return }
+        let started = AnalysisCounts.now()
         let descriptors = try models.embedder.descriptors(of: wanted.map(\.track.lastObservation), in: frame.image)
         counts.embeddings += descriptors.count
+        counts.embeddingSeconds += AnalysisCounts.now() - started
         let index = models.index
         for ((track, area), descriptor) in zip(wanted, descriptors) {
             let match = index.match(descriptor, threshold: settings.threshold)

@@ -8,8 +8,16 @@ public final class StreamSession: @unchecked Sendable {
     /// What flows from the decode thread to the analysis thread.
     enum Item {
         case frame(VideoFrame)
-        /// The source went down: the tracks end, and later frames start a new timeline.
-        case interrupted
+        /// The source came up: announced in order with the events of the frames around it.
+        case up(StreamReader.Report)
+        /// The source went down: the tracks end, then the stream's `stream.down` is announced; later frames start a
+        /// new timeline.
+        case down(StreamReader.Report)
+
+        var isFrame: Bool {
+            if case .frame = self { return true }
+            return false
+        }
     }
 
     public let spec: StreamSpec
@@ -21,7 +29,8 @@ public final class StreamSession: @unchecked Sendable {
     private var reader: StreamReader!
     private let finished = DispatchSemaphore(value: 0)
     // Written by the analysis thread before it signals `finished`; read after `join()`.
-    private var totals = (frames: 0, detections: 0, embeddings: 0, dropped: 0)
+    private var counts = AnalysisCounts()
+    private var totalDropped = 0
 
     /// - Parameter computeSlots: shared by all sessions, so that no more analyses run at once than there are cores.
     public init(
@@ -33,7 +42,7 @@ public final class StreamSession: @unchecked Sendable {
         self.computeSlots = computeSlots
         self.publish = publish
         self.diagnostics = diagnostics
-        queue = FrameQueue(capacity: spec.queueCapacity, overflow: spec.location.isLive ? .dropOldest : .wait)
+        queue = FrameQueue(capacity: spec.queueCapacity, overflow: spec.location.isLive ? .dropOldest : .wait) { $0.isFrame }
     }
 
     /// Starts decoding and analysis; throws when the analysis settings are invalid.
@@ -44,18 +53,15 @@ public final class StreamSession: @unchecked Sendable {
         } catch {
             throw SessionError(stream: spec.name, reason: "\(error)")
         }
-        let name = spec.name, location = spec.location, publish = publish, queue = queue
+        let queue = queue
         reader = StreamReader(
             location: spec.location, options: spec.input, realtime: spec.realtime,
             backoff: ReconnectDelays(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
             deliver: { queue.push(.frame($0)) }, finish: { queue.close() }
         ) { report in
             switch report {
-            case .up(let width, let height, let fps):
-                publish(FaceEvent(stream: name, time: Date(), kind: .streamUp(url: location.description, width: width, height: height, fps: fps)))
-            case .down(let reason, let retryIn):
-                queue.push(.interrupted)
-                publish(FaceEvent(stream: name, time: Date(), kind: .streamDown(reason: reason, retryIn: retryIn)))
+            case .up: queue.push(.up(report))
+            case .down: queue.push(.down(report))
             }
         }
         let thread = Thread { [self] in
@@ -80,23 +86,39 @@ public final class StreamSession: @unchecked Sendable {
         reader?.join()
     }
 
-    /// Frames analysed, full detections, embeddings and frames dropped over the session (valid after `join()`).
-    public var statistics: (frames: Int, detections: Int, embeddings: Int, dropped: Int) { totals }
+    /// What the session did and where its time went (valid after `join()`).
+    public var statistics: AnalysisCounts { counts }
+
+    private func announce(_ report: StreamReader.Report) {
+        let kind: FaceEvent.Kind = switch report {
+        case .up(let width, let height, let fps):
+            .streamUp(url: spec.location.description, width: width, height: height, fps: fps)
+        case .down(let reason, let retryIn):
+            .streamDown(reason: reason, retryIn: retryIn)
+        }
+        publish(FaceEvent(stream: spec.name, time: Date(), kind: kind))
+    }
 
     private func analyse(with analyzer: StreamAnalyzer) {
         var droppedSinceUp = 0
         var lastPTS: Double?
+        var isUp = false
         while let item = queue.pop() {
             let dropped = queue.takeDroppedCount()
             switch item {
-            case .interrupted:
+            case .up(let report):
+                isUp = true
+                announce(report)
+            case .down(let report):
                 analyzer.finish()
+                announce(report)
+                isUp = false
                 lastPTS = nil
                 droppedSinceUp = 0
             case .frame(let frame):
                 if dropped > 0 {
                     droppedSinceUp += dropped
-                    totals.dropped += dropped
+                    totalDropped += dropped
                     publish(FaceEvent(stream: spec.name, time: Date(), kind: .framesDropped(count: dropped, total: droppedSinceUp, pts: frame.pts)))
                 }
                 if let lastPTS, frame.pts < lastPTS - 0.5 { analyzer.finish() }
@@ -111,9 +133,9 @@ public final class StreamSession: @unchecked Sendable {
             }
         }
         analyzer.finish()
-        totals.frames = analyzer.counts.frames
-        totals.detections = analyzer.counts.detections
-        totals.embeddings = analyzer.counts.embeddings
+        if isUp { announce(.down(reason: "facewatch is stopping", retryIn: nil)) }
+        counts = analyzer.counts
+        counts.droppedFrames = totalDropped
     }
 }
 

@@ -48,8 +48,8 @@ public final class WatchService: @unchecked Sendable {
         }
     }
 
-    /// Per stream: frames analysed, full detections, embeddings, frames dropped (after `run()` has returned).
-    public var statistics: [(stream: String, frames: Int, detections: Int, embeddings: Int, dropped: Int)] {
-        sessions.map { ($0.spec.name, $0.statistics.frames, $0.statistics.detections, $0.statistics.embeddings, $0.statistics.dropped) }
+    /// Per stream, in configuration order: what its analysis did (after `run()` has returned).
+    public var statistics: [(stream: String, counts: AnalysisCounts)] {
+        sessions.map { ($0.spec.name, $0.statistics) }
     }
 }

@@ -5,9 +5,9 @@ import ArgumentParser
 struct Facewatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facewatch",
-        abstract: "Find faces in photos and recognise the people you enrolled.",
+        abstract: "Find faces in photos, video files and cameras, and recognise the people you enrolled.",
         subcommands: [
             DetectCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
-            ValidateCommand.self, BenchCommand.self,
+            ValidateCommand.self, BenchCommand.self, RunCommand.self, SubscribeCommand.self,
         ])
 }

@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a stream's analysis did and where its time went: the figures behind `facewatch bench pipeline` and the
+/// daemon's statistics.
+public struct AnalysisCounts: Sendable, Equatable {
+    public var frames = 0
+    /// Full MTCNN cascades run.
+    public var detections = 0
+    /// Tracked faces re-found with O-Net between full detections.
+    public var refinements = 0
+    /// Faces aligned and embedded.
+    public var embeddings = 0
+    /// Frames a live stream dropped because analysis was behind.
+    public var droppedFrames = 0
+    public var detectionSeconds = 0.0
+    public var refinementSeconds = 0.0
+    public var embeddingSeconds = 0.0
+
+    public init() {}
+
+    /// A monotonic clock in seconds.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+}

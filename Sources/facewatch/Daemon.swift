@@ -1,0 +1,149 @@
+import FaceEvents
+import FaceIdentity
+import FaceStream
+import FaceVision
+import FacewatchConfig
+import FacewatchSupport
+import Foundation
+import NeuralEngine
+
+/// Why the daemon could not start; one line.
+struct DaemonError: Error, CustomStringConvertible {
+    let description: String
+    /// A problem a person fixes in the configuration or the installation, not a runtime failure.
+    let isConfiguration: Bool
+}
+
+/// The daemon's wiring: models, gallery, event sinks, streams, signals and the service manager.
+final class Daemon: @unchecked Sendable {
+    let configuration: FacewatchConfiguration
+    private let notifier: SystemdNotifier
+    private let models: RecognitionModels
+    private let fanOut: EventFanOut
+    private let log: JSONLinesLog?
+    private let service: WatchService
+    private var signalSources: [DispatchSourceSignal] = []
+    private var watchdog: DispatchSourceTimer?
+    private let control = DispatchQueue(label: "facewatch.control")
+
+    init(configuration: FacewatchConfiguration, notifier: SystemdNotifier) throws(DaemonError) {
+        self.configuration = configuration
+        self.notifier = notifier
+        BLAS.setThreadCount(1)
+        let detector: MTCNNDetector, embedder: DlibFaceEmbedder
+        do {
+            detector = try MTCNNDetector(modelsDirectory: configuration.modelsDirectory)
+            embedder = try DlibFaceEmbedder(modelsDirectory: configuration.modelsDirectory)
+        } catch {
+            throw DaemonError(description: "\(error)", isConfiguration: true)
+        }
+        let index: DescriptorIndex
+        do {
+            index = try Self.loadGallery(configuration.galleryPath)
+        } catch {
+            throw DaemonError(description: "\(error)", isConfiguration: true)
+        }
+        models = RecognitionModels(detector: detector, embedder: embedder, index: index)
+
+        var sinks: [any EventSink] = []
+        var log: JSONLinesLog?
+        do {
+            switch configuration.events.log {
+            case .file(let path):
+                log = try JSONLinesLog(path: path)
+            case .standardOutput:
+                log = try JSONLinesLog(path: JSONLinesLog.standardOutputPath)
+            case .disabled:
+                break
+            }
+            if let log { sinks.append(log) }
+            if let socket = configuration.events.socket {
+                let server = try EventSocketServer(
+                    path: socket,
+                    configuration: .init(fileMode: mode_t(configuration.events.socketMode), bufferLimit: configuration.events.subscriberBuffer),
+                    diagnostics: { printError($0) })
+                sinks.append(server)
+            }
+        } catch {
+            for sink in sinks { try? sink.close() }
+            throw DaemonError(description: "\(error)", isConfiguration: true)
+        }
+        self.log = log
+        let fanOut = EventFanOut(sinks: sinks, diagnostics: { printError($0) })
+        self.fanOut = fanOut
+        let workers = configuration.workers > 0 ? configuration.workers : DaemonSetup.coreCount
+        service = WatchService(
+            streams: configuration.streams.map { DaemonSetup.streamSpec($0, configuration) }, models: models,
+            workers: workers, publish: { fanOut.publish($0) }, diagnostics: { printError($0) })
+    }
+
+    /// Opens (creating if needed) the gallery of the dlib embedder and loads its descriptors.
+    static func loadGallery(_ path: String) throws(GalleryError) -> DescriptorIndex {
+        try Gallery(path: path, embedder: .dlibResNet).loadIndex()
+    }
+
+    /// Runs until every stream has ended or a stop signal has been handled; all events are delivered on return.
+    func run() throws(SessionError) {
+        installSignalHandlers()
+        startWatchdog()
+        try? notifier.ready(status: "watching \(configuration.streams.count) stream(s)")
+        defer {
+            try? notifier.stopping(status: "delivering the last events")
+            watchdog?.cancel()
+            closeSinks()
+        }
+        try service.run()
+    }
+
+    func closeSinks() {
+        fanOut.close()
+    }
+
+    private func installSignalHandlers() {
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: control)
+            source.setEventHandler { [weak self] in self?.handle(signal: number) }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    private func handle(signal number: Int32) {
+        if number == SIGHUP {
+            reload()
+        } else {
+            printError("stopping (signal \(number)): finishing the frames in flight")
+            try? notifier.stopping(status: "stopping")
+            service.shutdown()
+        }
+    }
+
+    /// SIGHUP: the gallery is read again (enrolments made meanwhile take effect) and the log file reopened.
+    private func reload() {
+        try? notifier.reloading(status: "reloading the gallery")
+        do {
+            let index = try Self.loadGallery(configuration.galleryPath)
+            models.replaceIndex(index)
+            printError("gallery reloaded: \(index.people.count) people, \(index.count) descriptors")
+        } catch {
+            printError("gallery not reloaded, the previous one stays in use: \(error)")
+        }
+        do {
+            try log?.reopen()
+        } catch {
+            printError("\(error)")
+        }
+        try? notifier.ready(status: "watching \(configuration.streams.count) stream(s)")
+    }
+
+    private func startWatchdog() {
+        guard let interval = notifier.watchdogInterval else { return }
+        let timer = DispatchSource.makeTimerSource(queue: control)
+        let seconds = DaemonSetup.seconds(interval)
+        timer.schedule(deadline: .now() + seconds, repeating: seconds)
+        timer.setEventHandler { [notifier] in try? notifier.watchdogPing() }
+        timer.resume()
+        watchdog = timer
+    }
+}
