@@ -38,8 +38,8 @@ let package = Package(
         .target(name: "DlibFormat", dependencies: ["FacewatchSupport"]),
         // Tensors, layers, and runnable graphs built from model files.
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
-        // Images as pixels, resampling, drawing, the MTCNN detector.
-        .target(name: "FaceVision", dependencies: ["NeuralEngine"], swiftSettings: fastMath),
+        // Images as pixels, resampling, drawing, the MTCNN detector, alignment, face embedders (dlib, ONNX).
+        .target(name: "FaceVision", dependencies: ["NeuralEngine", "ONNXFormat", "FacewatchSupport"], swiftSettings: fastMath),
         // Who is who: the enrolled people and their descriptors in SQLite, nearest-match search.
         .target(
             name: "FaceIdentity",
@@ -79,10 +79,10 @@ let package = Package(
         .testTarget(name: "FaceTrackTests", dependencies: ["FaceTrack", "FaceVision"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
-        .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine"]),
+        .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine", "ONNXFormat", "FaceIdentity"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
         // Detection and embedding with the real model files the setup installs.
         .testTarget(name: "RealModelTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
-        .testTarget(name: "CLITests", dependencies: ["facewatch"]),
+        .testTarget(name: "CLITests", dependencies: ["facewatch", "ONNXFormat"]),
     ]
 )

@@ -8,18 +8,21 @@ import NeuralEngine
 struct EmbedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
-        abstract: "Print face descriptors (dlib ResNet, 128-D).",
+        abstract: "Print face descriptors (dlib's ResNet, 128-D, or an ONNX model's).",
         discussion: """
-            Without --chip, faces are found with MTCNN and aligned to dlib's 150×150 chip first. With --chip each \
-            image must be a 150×150 aligned chip and is embedded as it is (to compare with dlib on identical input).
+            Without --chip, faces are found with MTCNN and aligned to the embedder's template first (dlib: its \
+            150×150 chip; an ONNX model: ArcFace's 112×112 five points, scaled to its input size). With --chip each \
+            image must be an aligned chip of the embedder's size and is embedded as it is (to compare with another \
+            implementation on identical input).
             """)
 
     @Argument(help: "Image files.")
     var images: [String]
 
     @OptionGroup var detection: DetectionOptions
+    @OptionGroup var embedding: EmbedderOptions
 
-    @Flag(help: "The images are aligned 150×150 chips: no detection, no alignment.")
+    @Flag(help: "The images are aligned chips of the embedder's size: no detection, no alignment.")
     var chip = false
 
     @Flag(help: "One JSON object per image and line.")
@@ -27,12 +30,10 @@ struct EmbedCommand: ParsableCommand {
 
     func run() throws {
         let options = try detection.mtcnnOptions()
-        let models = ModelsLocation.resolve(detection.modelsDirectory)
-        let embedder: DlibFaceEmbedder
+        let embedder = try embedding.load(modelsDirectory: detection.modelsDirectory)
         let detector: MTCNNDetector?
         do {
-            embedder = try DlibFaceEmbedder(modelsDirectory: models)
-            detector = chip ? nil : try MTCNNDetector(modelsDirectory: models)
+            detector = chip ? nil : try MTCNNDetector(modelsDirectory: ModelsLocation.resolve(detection.modelsDirectory))
         } catch {
             printError("\(error)")
             throw ExitCode(2)

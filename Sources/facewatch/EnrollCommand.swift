@@ -13,7 +13,8 @@ struct EnrollCommand: ParsableCommand {
         discussion: """
             Each photo must show exactly one face; a photo with none or with several is skipped with a warning \
             naming it. All descriptors of one run are stored in one transaction: either all of them land or none. \
-            Enrolling a name that exists adds to that person.
+            Enrolling a name that exists adds to that person. The gallery belongs to the embedder that made it \
+            (--embedder); another embedder's descriptors are refused.
             """)
 
     @Argument(help: "The person's name.")
@@ -24,9 +25,10 @@ struct EnrollCommand: ParsableCommand {
 
     @OptionGroup var gallery: GalleryOptions
     @OptionGroup var detection: DetectionOptions
+    @OptionGroup var embedding: EmbedderOptions
 
     func run() throws {
-        let pipeline = try FacePipeline(detection)
+        let pipeline = try FacePipeline(detection, embedding)
         BLAS.setThreadCount(1)
         var descriptors = [Descriptor]()
         var skipped = 0
@@ -49,7 +51,7 @@ struct EnrollCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            let store = try Gallery(path: gallery.resolvedPath, embedder: .dlibResNet)
+            let store = try Gallery(path: gallery.resolvedPath, embedder: pipeline.embedderIdentity)
             let person = try store.enroll(name, descriptors: descriptors)
             print("enrolled \(person.name): \(descriptors.count) descriptor\(descriptors.count == 1 ? "" : "s") added, \(person.descriptorCount) in all\(skipped > 0 ? ", \(skipped) photo\(skipped == 1 ? "" : "s") skipped" : "")")
         } catch {

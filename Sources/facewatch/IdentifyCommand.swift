@@ -12,7 +12,11 @@ struct IdentifyCommand: ParsableCommand {
         abstract: "Name the faces in photos from the gallery.",
         discussion: """
             Each face's descriptor is matched against every descriptor in the gallery; the nearest person is named \
-            when the distance is under the threshold, otherwise the face is "unknown".
+            when the Euclidean distance is under the threshold, otherwise the face is "unknown". The gallery must \
+            have been made with the same --embedder. Without --threshold, dlib's ResNet uses its authors' 0.6; an \
+            ONNX model has no threshold of its own, so --threshold is then required: its descriptors are \
+            L2-normalised (distance² = 2 − 2·cosine), and `facewatch validate --embedder MODEL` prints the best \
+            threshold of each fold on LFW-style pairs.
             """)
 
     @Argument(help: "Photos.")
@@ -20,19 +24,35 @@ struct IdentifyCommand: ParsableCommand {
 
     @OptionGroup var gallery: GalleryOptions
     @OptionGroup var detection: DetectionOptions
+    @OptionGroup var embedding: EmbedderOptions
 
-    @Option(help: "Largest distance that still names a person (dlib ResNet: 0.6).")
-    var threshold: Float = 0.6
+    @Option(help: "Largest distance that still names a person (default for dlib's ResNet: 0.6; required for an ONNX model).")
+    var threshold: Float?
 
     @Flag(help: "One JSON object per image and line.")
     var json = false
 
+    func validate() throws {
+        if threshold == nil, !embedding.isDlib {
+            throw ValidationError(
+                "--threshold is required with an ONNX embedder: its distances have no known scale (`facewatch validate --embedder MODEL` suggests one)")
+        }
+    }
+
     func run() throws {
-        let pipeline = try FacePipeline(detection)
+        let pipeline = try FacePipeline(detection, embedding)
+        let threshold: Float
+        if let given = self.threshold {
+            threshold = given
+        } else if let suggested = pipeline.embedder.suggestedThreshold {
+            threshold = suggested
+        } else {
+            throw ValidationError("--threshold is required: the embedder \(pipeline.embedder.modelName) suggests none")
+        }
         BLAS.setThreadCount(1)
         let index: DescriptorIndex
         do {
-            index = try Gallery(path: gallery.resolvedPath, embedder: .dlibResNet).loadIndex()
+            index = try Gallery(path: gallery.resolvedPath, embedder: pipeline.embedderIdentity).loadIndex()
         } catch {
             printError("\(error)")
             throw ExitCode(2)

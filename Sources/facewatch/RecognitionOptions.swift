@@ -20,21 +20,23 @@ struct GalleryOptions: ParsableArguments {
 /// Detection, alignment and embedding loaded together, for the commands that turn photos into descriptors.
 struct FacePipeline {
     let detector: MTCNNDetector
-    let embedder: DlibFaceEmbedder
+    let embedder: any FaceEmbedder
     let options: MTCNNOptions
 
     /// Loads the models, or prints the one-line reason and exits with code 2.
-    init(_ detection: DetectionOptions) throws {
+    init(_ detection: DetectionOptions, _ embedding: EmbedderOptions) throws {
         options = try detection.mtcnnOptions()
-        let models = ModelsLocation.resolve(detection.modelsDirectory)
+        embedder = try embedding.load(modelsDirectory: detection.modelsDirectory)
         do {
-            detector = try MTCNNDetector(modelsDirectory: models)
-            embedder = try DlibFaceEmbedder(modelsDirectory: models)
+            detector = try MTCNNDetector(modelsDirectory: ModelsLocation.resolve(detection.modelsDirectory))
         } catch {
             printError("\(error)")
             throw ExitCode(2)
         }
     }
+
+    /// What the gallery records about the descriptors this pipeline makes.
+    var embedderIdentity: EmbedderIdentity { EmbedderIdentity(embedder) }
 
     /// Every face in the image with its descriptor.
     func faces(in image: RGBImage) throws -> [(face: DetectedFace, descriptor: [Float])] {

@@ -11,8 +11,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Measure verification accuracy on LFW-style pairs.",
         discussion: """
-            Every image is read once: MTCNN finds the faces, the most central one is aligned and embedded with dlib's \
-            ResNet. A pair's distance is the Euclidean distance of its two descriptors. Reports 10-fold accuracy \
+            Every image is read once: MTCNN finds the faces, the most central one is aligned and embedded (with \
+            dlib's ResNet, or the --embedder ONNX model). A pair's distance is the Euclidean distance of its two descriptors. Reports 10-fold accuracy \
             (threshold chosen on 9 folds, tested on the 10th; mean ± population std), VAL@FAR=1e-3, AUC and EER. \
             An image with no face makes its pairs count as wrong answers (and as rejected for VAL and the ROC); \
             how many is reported. A pairs file without the 'folds count' header is split into 10 folds by order.
@@ -25,6 +25,7 @@ struct ValidateCommand: ParsableCommand {
     var images: String
 
     @OptionGroup var detection: DetectionOptions
+    @OptionGroup var embedding: EmbedderOptions
 
     @Flag(help: "Print the results as one JSON object.")
     var json = false
@@ -40,11 +41,10 @@ struct ValidateCommand: ParsableCommand {
         let models = ModelsLocation.resolve(detection.modelsDirectory)
         let pairsFile: PairsFile
         let detector: MTCNNDetector
-        let embedder: DlibFaceEmbedder
+        let embedder = try embedding.load(modelsDirectory: detection.modelsDirectory)
         do {
             pairsFile = try PairsFile(contentsOf: pairs, imageDirectory: images, foldsWithoutHeader: 10)
             detector = try MTCNNDetector(modelsDirectory: models)
-            embedder = try DlibFaceEmbedder(modelsDirectory: models)
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -93,7 +93,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// The descriptor of the face nearest the image centre, or why there is none.
-    static func centralDescriptor(_ path: String, detector: MTCNNDetector, embedder: DlibFaceEmbedder,
+    static func centralDescriptor(_ path: String, detector: MTCNNDetector, embedder: any FaceEmbedder,
                                   options: MTCNNOptions) -> Result<[Float], DescriptorFailure> {
         do {
             let image = try ImageFile.decode(path: path)

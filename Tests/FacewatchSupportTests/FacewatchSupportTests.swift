@@ -21,3 +21,23 @@ struct WholeFileTests {
         #expect(error?.description.contains("directory") == true)
     }
 }
+
+struct FNV1a64Tests {
+    /// Test vectors published with the FNV specification (draft-eastlake-fnv).
+    @Test func matchesThePublishedVectors() {
+        #expect(FNV1a64.hash([]).hexDigits == "cbf29ce484222325")
+        #expect(FNV1a64.hash(Array("a".utf8)).hexDigits == "af63dc4c8601ec8c")
+        #expect(FNV1a64.hash(Array("foobar".utf8)).hexDigits == "85944171f73967e8")
+    }
+
+    @Test func piecesHashLikeTheWhole() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        var pieces = FNV1a64()
+        pieces.combine(Array(bytes[..<333]))
+        pieces.combine(Array(bytes[333...]))
+        #expect(pieces == FNV1a64.hash(bytes))
+        var changed = bytes
+        changed[500] ^= 1
+        #expect(FNV1a64.hash(changed) != FNV1a64.hash(bytes))
+    }
+}

@@ -6,7 +6,7 @@ import NeuralEngine
 /// (not normalised); two faces belong to the same person when their Euclidean distance is under 0.6.
 ///
 /// An embedder is an immutable value; it may be used from several threads at once.
-public struct DlibFaceEmbedder: Sendable {
+public struct DlibFaceEmbedder: FaceEmbedder {
     /// The file name the setup installs into the models directory.
     public static let modelFile = "dlib_face_recognition_resnet_model_v1.dat"
 
@@ -16,6 +16,13 @@ public struct DlibFaceEmbedder: Sendable {
 
     /// The distance under which the model's authors call two faces the same person.
     public var samePersonThreshold: Float { model.loss.distanceThreshold }
+
+    public var suggestedThreshold: Float? { samePersonThreshold }
+
+    public let descriptorLength: Int
+
+    /// The name galleries made by facewatch have always recorded for this model.
+    public var modelName: String { "dlib_face_recognition_resnet_model_v1" }
 
     public init(path: String) throws(VisionError) {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -29,6 +36,10 @@ public struct DlibFaceEmbedder: Sendable {
         guard model.input.rows == FaceTemplate.dlib150.height, model.input.columns == FaceTemplate.dlib150.width else {
             throw VisionError(path, "expects \(model.input.columns)×\(model.input.rows) chips; facewatch aligns to 150×150")
         }
+        guard let length = model.descriptorLength else {
+            throw VisionError(path, "the network has no fully connected layer, so it makes no descriptors")
+        }
+        descriptorLength = length
         aligner = FaceAligner(template: .dlib150)
     }
 
@@ -64,19 +75,6 @@ public struct DlibFaceEmbedder: Sendable {
         }
         let length = output.count / chips.count
         return (0..<chips.count).map { Array(output.values[($0 * length)..<(($0 + 1) * length)]) }
-    }
-
-    /// Aligns each detected face and returns its descriptor.
-    public func descriptors(of faces: [DetectedFace], in image: RGBImage) throws(VisionError) -> [[Float]] {
-        var chips = [RGBImage]()
-        for face in faces {
-            do {
-                chips.append(try aligner.align(image, landmarks: face.landmarks))
-            } catch {
-                throw VisionError("alignment", "\(error)")
-            }
-        }
-        return try descriptors(ofChips: chips)
     }
 }
 

@@ -6,6 +6,8 @@ public struct DlibModel: Sendable {
     public let graph: ComputeGraph
     public let input: DlibRGBInput
     public let loss: DlibMetricLoss
+    /// Values per face in the output: the outputs of the last fully connected layer (nil when there is none).
+    public let descriptorLength: Int?
 }
 
 /// Builds a `ComputeGraph` from a dlib network: layers run from the input outwards, tags remember a value, a
@@ -107,6 +109,13 @@ public enum DlibImporter {
         }
         let graph = ComputeGraph(source: source, inputNames: ["image"], inputSlots: [0], outputNames: ["descriptor"],
                                  outputSlots: [current], constants: [], slotCount: slotCount, steps: steps)
-        return DlibModel(graph: graph, input: network.input, loss: network.loss)
+        var descriptorLength: Int? = nil
+        for layer in layers.reversed() {
+            if case let .fullyConnected(f) = layer {
+                descriptorLength = f.outputs
+                break
+            }
+        }
+        return DlibModel(graph: graph, input: network.input, loss: network.loss, descriptorLength: descriptorLength)
     }
 }
