@@ -17,11 +17,13 @@ public struct AnalysisCounts: Sendable, Equatable {
     public var detectionSeconds = 0.0
     public var refinementSeconds = 0.0
     public var embeddingSeconds = 0.0
+    /// Seconds from a frame's decoding to the end of its analysis, when its events have been published.
+    public var latency = LatencyHistogram()
 
     public init() {}
 
     /// A monotonic clock in seconds.
-    static func now() -> Double {
+    public static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9

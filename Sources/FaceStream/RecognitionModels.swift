@@ -8,12 +8,12 @@ import Foundation
 /// streams run (SIGHUP reloads it); each frame reads whichever index is current.
 public final class RecognitionModels: @unchecked Sendable {
     public let detector: MTCNNDetector
-    public let embedder: DlibFaceEmbedder
+    public let embedder: any FaceEmbedder
     // Guarded by `lock`.
     private var currentIndex: DescriptorIndex
     private let lock = NSLock()
 
-    public init(detector: MTCNNDetector, embedder: DlibFaceEmbedder, index: DescriptorIndex) {
+    public init(detector: MTCNNDetector, embedder: any FaceEmbedder, index: DescriptorIndex) {
         self.detector = detector
         self.embedder = embedder
         self.currentIndex = index

@@ -63,9 +63,10 @@ public final class StreamAnalyzer: @unchecked Sendable {
             }
             update = tracker.refine(results, at: frame.pts)
         }
-        detectSoon = update.needsDetection || tracker.tracks.contains { $0.state == .lost }
+        detectSoon = update.needsDetection
         report(update, frame: frame)
         try recognise(in: frame)
+        counts.latency.record(AnalysisCounts.now() - frame.decodedAt)
     }
 
     /// Ends every track (end of stream, shutdown), reporting each confirmed one.

@@ -19,6 +19,7 @@ final class Daemon: @unchecked Sendable {
     let configuration: FacewatchConfiguration
     private let notifier: SystemdNotifier
     private let models: RecognitionModels
+    private let galleryIdentity: EmbedderIdentity
     private let fanOut: EventFanOut
     private let log: JSONLinesLog?
     private let service: WatchService
@@ -30,16 +31,27 @@ final class Daemon: @unchecked Sendable {
         self.configuration = configuration
         self.notifier = notifier
         BLAS.setThreadCount(1)
-        let detector: MTCNNDetector, embedder: DlibFaceEmbedder
+        let detector: MTCNNDetector, embedder: any FaceEmbedder
         do {
             detector = try MTCNNDetector(modelsDirectory: configuration.modelsDirectory)
-            embedder = try DlibFaceEmbedder(modelsDirectory: configuration.modelsDirectory)
         } catch {
             throw DaemonError(description: "\(error)", isConfiguration: true)
         }
+        do {
+            switch configuration.embedder {
+            case .dlib:
+                embedder = try DlibFaceEmbedder(modelsDirectory: configuration.modelsDirectory)
+            case .onnx(let onnx):
+                let template: FaceTemplate = onnx.template == .dlib ? .dlib150 : .arcFace112
+                embedder = try ONNXFaceEmbedder(path: onnx.file, options: ONNXEmbedderOptions(template: template, inputSize: onnx.inputSize))
+            }
+        } catch {
+            throw DaemonError(description: "\(error)", isConfiguration: true)
+        }
+        galleryIdentity = EmbedderIdentity(embedder)
         let index: DescriptorIndex
         do {
-            index = try Self.loadGallery(configuration.galleryPath)
+            index = try Self.loadGallery(configuration.galleryPath, embedder: galleryIdentity)
         } catch {
             throw DaemonError(description: "\(error)", isConfiguration: true)
         }
@@ -77,9 +89,9 @@ final class Daemon: @unchecked Sendable {
             workers: workers, publish: { fanOut.publish($0) }, diagnostics: { printError($0) })
     }
 
-    /// Opens (creating if needed) the gallery of the dlib embedder and loads its descriptors.
-    static func loadGallery(_ path: String) throws(GalleryError) -> DescriptorIndex {
-        try Gallery(path: path, embedder: .dlibResNet).loadIndex()
+    /// Opens (creating if needed) the gallery, which must belong to `embedder`, and loads its descriptors.
+    static func loadGallery(_ path: String, embedder: EmbedderIdentity) throws(GalleryError) -> DescriptorIndex {
+        try Gallery(path: path, embedder: embedder).loadIndex()
     }
 
     /// Runs until every stream has ended or a stop signal has been handled; all events are delivered on return.
@@ -93,6 +105,18 @@ final class Daemon: @unchecked Sendable {
             closeSinks()
         }
         try service.run()
+        for (stream, counts) in service.statistics {
+            printError(Self.summary(stream: stream, counts))
+        }
+    }
+
+    static func summary(stream: String, _ c: AnalysisCounts) -> String {
+        func ms(_ seconds: Double, _ count: Int) -> String {
+            count == 0 ? "" : String(format: " (%.1f ms each)", seconds * 1000 / Double(count))
+        }
+        return "\(stream): \(c.frames) frames analysed, \(c.droppedFrames) dropped; \(c.detections) full detections"
+            + ms(c.detectionSeconds, c.detections) + ", \(c.refinements) track refinements" + ms(c.refinementSeconds, c.refinements)
+            + ", \(c.embeddings) faces embedded" + ms(c.embeddingSeconds, c.embeddings)
     }
 
     func closeSinks() {
@@ -123,7 +147,7 @@ final class Daemon: @unchecked Sendable {
     private func reload() {
         try? notifier.reloading(status: "reloading the gallery")
         do {
-            let index = try Self.loadGallery(configuration.galleryPath)
+            let index = try Self.loadGallery(configuration.galleryPath, embedder: galleryIdentity)
             models.replaceIndex(index)
             printError("gallery reloaded: \(index.people.count) people, \(index.count) descriptors")
         } catch {

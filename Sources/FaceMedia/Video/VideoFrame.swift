@@ -11,13 +11,16 @@ public struct VideoFrame: Sendable {
     /// The source's own picture size.
     public var sourceWidth: Int
     public var sourceHeight: Int
+    /// When the frame was ready (CLOCK_MONOTONIC seconds), to measure how long it waits and is analysed.
+    public var decodedAt: Double
 
-    public init(image: RGBImage, pts: Double, index: Int, sourceWidth: Int, sourceHeight: Int) {
+    public init(image: RGBImage, pts: Double, index: Int, sourceWidth: Int, sourceHeight: Int, decodedAt: Double = 0) {
         self.image = image
         self.pts = pts
         self.index = index
         self.sourceWidth = sourceWidth
         self.sourceHeight = sourceHeight
+        self.decodedAt = decodedAt
     }
 
     /// Source pixels per analysis pixel (1 when the frame was not downscaled).

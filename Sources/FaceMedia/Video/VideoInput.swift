@@ -174,7 +174,9 @@ public final class VideoInput {
         }
         let pts = presentationTime(of: decoded)
         defer { framesDecoded += 1 }
-        return VideoFrame(image: image, pts: pts, index: framesDecoded, sourceWidth: sourceWidth, sourceHeight: sourceHeight)
+        return VideoFrame(
+            image: image, pts: pts, index: framesDecoded, sourceWidth: sourceWidth, sourceHeight: sourceHeight,
+            decodedAt: Double(InterruptGate.now()) * 1e-9)
     }
 
     /// Seconds since the stream's start; frames without a timestamp get the previous one plus a frame interval.
