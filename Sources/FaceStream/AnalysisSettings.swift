@@ -1,4 +1,5 @@
 import FaceIdentity
+import FaceMedia
 import FaceTrack
 import FaceVision
 
@@ -16,9 +17,22 @@ public struct AnalysisSettings: Sendable {
     public var threshold: Float = 0.6
     public var vote = TrackIdentityVote.Options()
     /// Frames between embeddings of a track whose identity is decided.
-    public var embedEvery: Int = 10
+    public var embedEvery: Int = 25
     /// A face this many times larger than the best one embedded so far is embedded at once.
     public var betterFaceRatio: Double = 1.5
 
     public init() {}
+
+    /// Whether the frame with this decode index is one of the scheduled full detections (every `detectEvery`-th
+    /// frame), which may be run ahead of time, on another core, and handed to the analyzer.
+    public func isScheduledForDetection(frameIndex: Int) -> Bool {
+        frameIndex % max(1, detectEvery) == 0
+    }
+
+    /// The detector's options for a frame: the minimum face size is given in source pixels.
+    public func detectionOptions(for frame: VideoFrame) -> MTCNNOptions {
+        var options = detection
+        options.minimumFaceSize = max(12, detection.minimumFaceSize / frame.scale)
+        return options
+    }
 }

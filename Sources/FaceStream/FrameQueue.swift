@@ -20,13 +20,21 @@ public final class FrameQueue<Element>: @unchecked Sendable {
     private var items: [Element] = []
     private var head = 0
     private var closed = false
-    private var dropped = 0
+    private var droppedCount = 0
     private let isDroppable: @Sendable (Element) -> Bool
+    private let dropped: @Sendable (Element) -> Void
 
-    public init(capacity: Int, overflow: Overflow, isDroppable: @escaping @Sendable (Element) -> Bool = { _ in true }) {
+    /// - Parameters:
+    ///   - isDroppable: which elements `.dropOldest` may drop (default: all).
+    ///   - onDrop: told of each element dropped, under the queue's lock (keep it short).
+    public init(
+        capacity: Int, overflow: Overflow, isDroppable: @escaping @Sendable (Element) -> Bool = { _ in true },
+        onDrop: @escaping @Sendable (Element) -> Void = { _ in }
+    ) {
         self.capacity = max(1, capacity)
         self.overflow = overflow
         self.isDroppable = isDroppable
+        self.dropped = onDrop
     }
 
     /// Adds an element; false when the queue is closed. With `.wait` it blocks until there is room.
@@ -38,8 +46,8 @@ public final class FrameQueue<Element>: @unchecked Sendable {
             switch overflow {
             case .dropOldest:
                 if let victim = items[head...].firstIndex(where: isDroppable) {
-                    items.remove(at: victim)
-                    dropped += 1
+                    dropped(items.remove(at: victim))
+                    droppedCount += 1
                 } else {
                     // Only notices are queued: keep them all, the queue grows by one.
                     items.append(element)
@@ -82,8 +90,8 @@ public final class FrameQueue<Element>: @unchecked Sendable {
     public func takeDroppedCount() -> Int {
         condition.lock()
         defer { condition.unlock() }
-        let result = dropped
-        dropped = 0
+        let result = droppedCount
+        droppedCount = 0
         return result
     }
 

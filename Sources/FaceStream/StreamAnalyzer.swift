@@ -34,20 +34,22 @@ public final class StreamAnalyzer: @unchecked Sendable {
         tracker = try FaceTracker(options: settings.tracking)
     }
 
-    /// Analyses the next frame of the stream.
-    public func analyse(_ frame: VideoFrame) throws(VisionError) {
+    /// Analyses the next frame of the stream. `detected` is the full detector's result for this frame when it
+    /// was computed ahead; otherwise the analyzer runs the detector itself when the schedule calls for it.
+    public func analyse(_ frame: VideoFrame, detected: [DetectedFace]? = nil) throws(VisionError) {
         lastPTS = frame.pts
         lastScale = frame.scale
         counts.frames += 1
         defer { framesAnalysed += 1 }
         let update: TrackerUpdate
-        if shouldDetect() {
-            var options = settings.detection
-            options.minimumFaceSize = max(12, settings.detection.minimumFaceSize / frame.scale)
+        var faces = detected
+        if faces == nil && needsDetection(frame) {
             let started = AnalysisCounts.now()
-            let faces = try models.detector.detect(frame.image, options: options)
-            counts.detections += 1
+            faces = try models.detector.detect(frame.image, options: settings.detectionOptions(for: frame))
             counts.detectionSeconds += AnalysisCounts.now() - started
+        }
+        if let faces {
+            counts.detections += 1
             framesSinceDetection = 0
             update = tracker.associate(faces, at: frame.pts)
         } else {
@@ -63,10 +65,16 @@ public final class StreamAnalyzer: @unchecked Sendable {
             }
             update = tracker.refine(results, at: frame.pts)
         }
-        detectSoon = update.needsDetection
+        detectSoon = detectSoon || update.needsDetection
+        if faces != nil { detectSoon = false }
         report(update, frame: frame)
         try recognise(in: frame)
         counts.latency.record(AnalysisCounts.now() - frame.decodedAt)
+    }
+
+    /// Records the time a detection computed ahead took (it ran on another thread).
+    public func addDetectionTime(_ seconds: Double) {
+        counts.detectionSeconds += seconds
     }
 
     /// Ends every track (end of stream, shutdown), reporting each confirmed one.
@@ -74,9 +82,13 @@ public final class StreamAnalyzer: @unchecked Sendable {
         report(tracker.endAll(at: lastPTS), frame: nil)
     }
 
-    private func shouldDetect() -> Bool {
+    /// A detection on this frame, not computed ahead: the stream's first frame; a scheduled frame (when nothing
+    /// ran ahead, or the scheduled one was dropped); or soon after a track was lost, but no more often than
+    /// every half `detectEvery` frames, so that flickering faces don't turn every frame into a full detection.
+    private func needsDetection(_ frame: VideoFrame) -> Bool {
         guard let since = framesSinceDetection else { return true }
-        return detectSoon || since + 1 >= settings.detectEvery
+        if since + 1 >= settings.detectEvery || settings.isScheduledForDetection(frameIndex: frame.index) { return true }
+        return detectSoon && since + 1 >= max(1, settings.detectEvery / 2)
     }
 
     private func report(_ update: TrackerUpdate, frame: VideoFrame?) {
@@ -101,7 +113,19 @@ public final class StreamAnalyzer: @unchecked Sendable {
         }
         guard !wanted.isEmpty else { return }
         let started = AnalysisCounts.now()
-        let descriptors = try models.embedder.descriptors(of: wanted.map(\.track.lastObservation), in: frame.image)
+        var faces = wanted.map(\.track.lastObservation)
+        var source = frame.image
+        if let full = frame.fullImage {
+            // Align from the full-resolution pixels: the landmarks move to source coordinates.
+            source = full
+            let scale = frame.scale
+            faces = faces.map { face in
+                var face = face
+                face.landmarks = face.landmarks.map { Point2D(x: ($0.x + 0.5) * scale - 0.5, y: ($0.y + 0.5) * scale - 0.5) }
+                return face
+            }
+        }
+        let descriptors = try models.embedder.descriptors(of: faces, in: source)
         counts.embeddings += descriptors.count
         counts.embeddingSeconds += AnalysisCounts.now() - started
         let index = models.index

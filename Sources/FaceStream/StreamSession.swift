@@ -1,5 +1,6 @@
 import FaceEvents
 import FaceMedia
+import FaceVision
 import Foundation
 
 /// One watched stream at work: its decode thread (a `StreamReader`), the bounded queue after it, and its analysis
@@ -7,7 +8,8 @@ import Foundation
 public final class StreamSession: @unchecked Sendable {
     /// What flows from the decode thread to the analysis thread.
     enum Item {
-        case frame(VideoFrame)
+        /// A frame, with the full detection started for it ahead of time when it is a scheduled one.
+        case frame(VideoFrame, AheadDetection?)
         /// The source came up: announced in order with the events of the frames around it.
         case up(StreamReader.Report)
         /// The source went down: the tracks end, then the stream's `stream.down` is announced; later frames start a
@@ -42,7 +44,11 @@ public final class StreamSession: @unchecked Sendable {
         self.computeSlots = computeSlots
         self.publish = publish
         self.diagnostics = diagnostics
-        queue = FrameQueue(capacity: spec.queueCapacity, overflow: spec.location.isLive ? .dropOldest : .wait) { $0.isFrame }
+        queue = FrameQueue(
+            capacity: spec.queueCapacity, overflow: spec.location.isLive ? .dropOldest : .wait, isDroppable: { $0.isFrame },
+            onDrop: { item in
+                if case .frame(_, let ahead?) = item { ahead.cancel() }
+            })
     }
 
     /// Starts decoding and analysis; throws when the analysis settings are invalid.
@@ -53,11 +59,18 @@ public final class StreamSession: @unchecked Sendable {
         } catch {
             throw SessionError(stream: spec.name, reason: "\(error)")
         }
-        let queue = queue
+        let queue = queue, settings = spec.analysis, detector = models.detector, slots = computeSlots
         reader = StreamReader(
             location: spec.location, options: spec.input, realtime: spec.realtime,
             backoff: ReconnectDelays(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
-            deliver: { queue.push(.frame($0)) }, finish: { queue.close() }
+            deliver: { frame in
+                var ahead: AheadDetection?
+                if settings.isScheduledForDetection(frameIndex: frame.index) {
+                    ahead = AheadDetection.start(detector: detector, image: frame.image, options: settings.detectionOptions(for: frame), slots: slots)
+                }
+                return queue.push(.frame(frame, ahead))
+            },
+            finish: { queue.close() }
         ) { report in
             switch report {
             case .up: queue.push(.up(report))
@@ -115,7 +128,7 @@ public final class StreamSession: @unchecked Sendable {
                 isUp = false
                 lastPTS = nil
                 droppedSinceUp = 0
-            case .frame(let frame):
+            case .frame(let frame, let ahead):
                 if dropped > 0 {
                     droppedSinceUp += dropped
                     totalDropped += dropped
@@ -123,13 +136,20 @@ public final class StreamSession: @unchecked Sendable {
                 }
                 if let lastPTS, frame.pts < lastPTS - 0.5 { analyzer.finish() }
                 lastPTS = frame.pts
-                computeSlots.wait()
                 do {
-                    try analyzer.analyse(frame)
+                    // Wait for the detection run ahead before taking a compute slot: it may need one to finish.
+                    var detected: [DetectedFace]?
+                    if let ahead {
+                        let (result, seconds) = ahead.wait()
+                        analyzer.addDetectionTime(seconds)
+                        detected = try result.get()
+                    }
+                    computeSlots.wait()
+                    defer { computeSlots.signal() }
+                    try analyzer.analyse(frame, detected: detected)
                 } catch {
                     diagnostics("\(spec.name): frame at \(frame.pts) s skipped: \(error)")
                 }
-                computeSlots.signal()
             }
         }
         analyzer.finish()

@@ -7,7 +7,7 @@ public struct RecognitionConfiguration: Sendable, Equatable {
     /// Descriptors without a match before the track is reported as unknown; at least `minEmbeddings`.
     public var unknownAfter = 5
     /// Frames between two descriptors of a confirmed track (a clearly better view of the face is embedded sooner).
-    public var embedEvery = 10
+    public var embedEvery = 25
     /// A track changes its name only when the new person is nearer than the current one by this distance.
     public var switchMargin = 0.05
 

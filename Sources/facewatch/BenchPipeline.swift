@@ -42,7 +42,7 @@ struct BenchPipeline: ParsableCommand {
     func run() throws {
         BLAS.setThreadCount(1)
         let location = MediaLocation.file(path: video)
-        let options = VideoInputOptions(analysisWidth: detectWidth)
+        let options = VideoInputOptions(analysisWidth: detectWidth, keepsFullResolution: true)
         let started = AnalysisCounts.now()
         var fields: [(String, String)] = [("video", JSONText.string(video)), ("mode", JSONText.string(decodeOnly ? "decode" : "pipeline"))]
         if decodeOnly {

@@ -16,7 +16,7 @@ enum DaemonSetup {
         var spec = StreamSpec(name: stream.name, location: location)
         spec.input = VideoInputOptions(
             rtspTransport: stream.rtspTransport == .udp ? .udp : .tcp, timeout: seconds(stream.timeout),
-            analysisWidth: stream.detectWidth ?? 0, decoderThreads: 1)
+            analysisWidth: stream.detectWidth ?? 0, decoderThreads: 1, keepsFullResolution: true)
         spec.realtime = stream.realtime
         spec.queueCapacity = stream.queueCapacity
         spec.reconnectInitialDelay = seconds(stream.reconnect.initialDelay)

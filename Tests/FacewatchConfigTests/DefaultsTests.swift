@@ -24,7 +24,7 @@ struct DefaultsTests {
         #expect(defaults.recognition.threshold == 0.6)
         #expect(defaults.recognition.minEmbeddings == 3)
         #expect(defaults.recognition.unknownAfter == 5)
-        #expect(defaults.recognition.embedEvery == 10)
+        #expect(defaults.recognition.embedEvery == 25)
         #expect(defaults.recognition.switchMargin == 0.05)
         #expect(defaults.embedder == .dlib)
         #expect(defaults.events.log == .file("/var/log/facewatch/events.jsonl"))

@@ -26,6 +26,7 @@ public final class VideoInput {
     private var packet: UnsafeMutablePointer<AVPacket>?
     private var decoded: UnsafeMutablePointer<AVFrame>?
     private var converter = FrameConverter()
+    private var fullResolutionConverter = FrameConverter()
     private var framesDecoded = 0
     private var lastPTS: Double?
     private var draining = false
@@ -122,6 +123,7 @@ public final class VideoInput {
         avcodec_free_context(&codec)
         avformat_close_input(&format)
         converter.release()
+        fullResolutionConverter.release()
     }
 
     /// The next decoded frame, or nil at the end of a file (or a stream the server ended).
@@ -172,11 +174,18 @@ public final class VideoInput {
         guard let image = converter.convert(decoded, width: size.width, height: size.height) else {
             throw .readFailed(source: location.description, detail: "cannot convert \(RGBConversion.pixelFormatName(AVPixelFormat(rawValue: decoded.pointee.format))) pictures to RGB")
         }
+        var fullImage: RGBImage?
+        if options.keepsFullResolution && (size.width != sourceWidth || size.height != sourceHeight) {
+            fullImage = fullResolutionConverter.convert(decoded, width: sourceWidth, height: sourceHeight)
+            if fullImage == nil {
+                throw .readFailed(source: location.description, detail: "cannot convert a \(sourceWidth)×\(sourceHeight) picture to RGB")
+            }
+        }
         let pts = presentationTime(of: decoded)
         defer { framesDecoded += 1 }
         return VideoFrame(
-            image: image, pts: pts, index: framesDecoded, sourceWidth: sourceWidth, sourceHeight: sourceHeight,
-            decodedAt: Double(InterruptGate.now()) * 1e-9)
+            image: image, fullImage: fullImage, pts: pts, index: framesDecoded, sourceWidth: sourceWidth,
+            sourceHeight: sourceHeight, decodedAt: Double(InterruptGate.now()) * 1e-9)
     }
 
     /// Seconds since the stream's start; frames without a timestamp get the previous one plus a frame interval.

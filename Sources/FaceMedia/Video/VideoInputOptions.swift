@@ -12,12 +12,19 @@ public struct VideoInputOptions: Sendable, Equatable {
     public var analysisWidth: Int = 0
     /// Decoder threads (0 lets FFmpeg choose from the core count).
     public var decoderThreads: Int = 1
+    /// With a reduced `analysisWidth`, also deliver the picture at the source's size (faces are then aligned
+    /// for recognition from full-resolution pixels while detection runs on the small copy).
+    public var keepsFullResolution = false
 
-    public init(rtspTransport: RTSPTransport = .tcp, timeout: Double = 10, analysisWidth: Int = 0, decoderThreads: Int = 1) {
+    public init(
+        rtspTransport: RTSPTransport = .tcp, timeout: Double = 10, analysisWidth: Int = 0, decoderThreads: Int = 1,
+        keepsFullResolution: Bool = false
+    ) {
         self.rtspTransport = rtspTransport
         self.timeout = timeout
         self.analysisWidth = analysisWidth
         self.decoderThreads = decoderThreads
+        self.keepsFullResolution = keepsFullResolution
     }
 
     /// The analysis size for a source of the given size: `analysisWidth` wide with the source's aspect ratio, or
