@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "DlibFormatTests", dependencies: ["DlibFormat"]),
         .testTarget(name: "FaceIdentityTests", dependencies: ["FaceIdentity"]),
         .testTarget(name: "FaceEventsTests", dependencies: ["FaceEvents", "FacewatchSupport"]),
-        .testTarget(name: "FaceStreamTests", dependencies: ["FaceStream", "FaceMedia", "FaceEvents", "FaceVision"]),
+        .testTarget(name: "FaceStreamTests", dependencies: ["FaceStream", "FaceMedia", "FaceEvents", "FaceVision", "FaceIdentity"]),
         .testTarget(name: "FaceTrackTests", dependencies: ["FaceTrack", "FaceVision"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
