@@ -2,6 +2,7 @@ import FaceEvents
 import FaceMedia
 import FaceVision
 import Foundation
+import Synchronization
 
 /// One watched stream at work: its decode thread (a `StreamReader`), the bounded queue after it, and its analysis
 /// thread (a `StreamAnalyzer`), with the events that describe the stream itself.
@@ -33,6 +34,8 @@ public final class StreamSession: @unchecked Sendable {
     // Written by the analysis thread before it signals `finished`; read after `join()`.
     private var counts = AnalysisCounts()
     private var totalDropped = 0
+    /// When the analysis thread began its current frame (monotonic seconds), 0 while it waits for one.
+    private let busySince = Atomic<UInt64>(0)
 
     /// - Parameter computeSlots: shared by all sessions, so that no more analyses run at once than there are cores.
     public init(
@@ -99,6 +102,13 @@ public final class StreamSession: @unchecked Sendable {
         reader?.join()
     }
 
+    /// Seconds the analysis thread has been inside one frame (0 when it is idle or waiting for a frame). A value
+    /// far above any frame's cost means the analysis is stuck.
+    public var secondsInCurrentFrame: Double {
+        let bits = busySince.load(ordering: .relaxed)
+        return bits == 0 ? 0 : AnalysisCounts.now() - Double(bitPattern: bits)
+    }
+
     /// What the session did and where its time went (valid after `join()`).
     public var statistics: AnalysisCounts { counts }
 
@@ -145,7 +155,11 @@ public final class StreamSession: @unchecked Sendable {
                         detected = try result.get()
                     }
                     computeSlots.wait()
-                    defer { computeSlots.signal() }
+                    busySince.store(AnalysisCounts.now().bitPattern, ordering: .relaxed)
+                    defer {
+                        busySince.store(0, ordering: .relaxed)
+                        computeSlots.signal()
+                    }
                     try analyzer.analyse(frame, detected: detected)
                 } catch {
                     diagnostics("\(spec.name): frame at \(frame.pts) s skipped: \(error)")

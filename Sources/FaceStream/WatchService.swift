@@ -48,6 +48,11 @@ public final class WatchService: @unchecked Sendable {
         }
     }
 
+    /// The longest any stream's analysis has now been inside one frame, in seconds: what a watchdog checks.
+    public var longestFrameInProgress: Double {
+        sessions.map(\.secondsInCurrentFrame).max() ?? 0
+    }
+
     /// Per stream, in configuration order: what its analysis did (after `run()` has returned).
     public var statistics: [(stream: String, counts: AnalysisCounts)] {
         sessions.map { ($0.spec.name, $0.statistics) }
