@@ -29,7 +29,7 @@ public final class StreamSession: @unchecked Sendable {
     private let diagnostics: @Sendable (String) -> Void
     private let computeSlots: DispatchSemaphore
     private let queue: FrameQueue<Item>
-    private var reader: StreamReader!
+    private let reader: StreamReader
     private let finished = DispatchSemaphore(value: 0)
     // Written by the analysis thread before it signals `finished`; read after `join()`.
     private var counts = AnalysisCounts()
@@ -47,22 +47,13 @@ public final class StreamSession: @unchecked Sendable {
         self.computeSlots = computeSlots
         self.publish = publish
         self.diagnostics = diagnostics
-        queue = FrameQueue(
+        let queue = FrameQueue<Item>(
             capacity: spec.queueCapacity, overflow: spec.location.isLive ? .dropOldest : .wait, isDroppable: { $0.isFrame },
             onDrop: { item in
                 if case .frame(_, let ahead?) = item { ahead.cancel() }
             })
-    }
-
-    /// Starts decoding and analysis; throws when the analysis settings are invalid.
-    public func start() throws(SessionError) {
-        let analyzer: StreamAnalyzer
-        do {
-            analyzer = try StreamAnalyzer(stream: spec.name, settings: spec.analysis, models: models) { [publish] in publish($0) }
-        } catch {
-            throw SessionError(stream: spec.name, reason: "\(error)")
-        }
-        let queue = queue, settings = spec.analysis, detector = models.detector, slots = computeSlots
+        self.queue = queue
+        let settings = spec.analysis, detector = models.detector, slots = computeSlots
         reader = StreamReader(
             location: spec.location, options: spec.input, realtime: spec.realtime,
             backoff: ReconnectDelays(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
@@ -80,6 +71,16 @@ public final class StreamSession: @unchecked Sendable {
             case .down: queue.push(.down(report))
             }
         }
+    }
+
+    /// Starts decoding and analysis; throws when the analysis settings are invalid.
+    public func start() throws(SessionError) {
+        let analyzer: StreamAnalyzer
+        do {
+            analyzer = try StreamAnalyzer(stream: spec.name, settings: spec.analysis, models: models) { [publish] in publish($0) }
+        } catch {
+            throw SessionError(stream: spec.name, reason: "\(error)")
+        }
         let thread = Thread { [self] in
             analyse(with: analyzer)
             finished.signal()
@@ -91,7 +92,7 @@ public final class StreamSession: @unchecked Sendable {
 
     /// Stops intake; frames already queued are still analysed, then the tracks end. Returns at once.
     public func stop() {
-        reader?.stop()
+        reader.stop()
         queue.close()
     }
 
@@ -99,7 +100,7 @@ public final class StreamSession: @unchecked Sendable {
     public func join() {
         finished.wait()
         finished.signal()
-        reader?.join()
+        reader.join()
     }
 
     /// Seconds the analysis thread has been inside one frame (0 when it is idle or waiting for a frame). A value

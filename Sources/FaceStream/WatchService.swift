@@ -28,8 +28,16 @@ public final class WatchService: @unchecked Sendable {
 
     /// Starts every stream and waits until all have ended.
     public func run() throws(SessionError) {
-        for session in sessions {
-            try session.start()
+        for (started, session) in sessions.enumerated() {
+            do {
+                try session.start()
+            } catch {
+                for earlier in sessions[..<started] {
+                    earlier.stop()
+                    earlier.join()
+                }
+                throw error
+            }
         }
         for session in sessions {
             session.join()
