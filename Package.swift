@@ -84,5 +84,7 @@ let package = Package(
         // Detection and embedding with the real model files the setup installs.
         .testTarget(name: "RealModelTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "CLITests", dependencies: ["facewatch", "ONNXFormat"]),
+        // `facewatch run` end to end: RTSP outages against tools/rtsp_server.py, subscribers, shutdown, bad input.
+        .testTarget(name: "DaemonTests", dependencies: ["facewatch", "FaceEvents", "FacewatchSupport"]),
     ]
 )
