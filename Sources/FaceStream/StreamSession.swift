@@ -37,9 +37,11 @@ public final class StreamSession: @unchecked Sendable {
     /// When the analysis thread began its current frame (monotonic seconds), 0 while it waits for one.
     private let busySince = Atomic<UInt64>(0)
 
-    /// - Parameter computeSlots: shared by all sessions, so that no more analyses run at once than there are cores.
-    public init(
-        spec: StreamSpec, models: RecognitionModels, computeSlots: DispatchSemaphore,
+    /// - Parameters:
+    ///   - computeSlots: shared by all sessions, so that no more analyses run at once than there are cores.
+    ///   - detectionPool: where scheduled detections run ahead.
+    init(
+        spec: StreamSpec, models: RecognitionModels, computeSlots: DispatchSemaphore, detectionPool: DetectionPool,
         publish: @escaping @Sendable (FaceEvent) -> Void, diagnostics: @escaping @Sendable (String) -> Void
     ) {
         self.spec = spec
@@ -53,14 +55,16 @@ public final class StreamSession: @unchecked Sendable {
                 if case .frame(_, let ahead?) = item { ahead.cancel() }
             })
         self.queue = queue
-        let settings = spec.analysis, detector = models.detector, slots = computeSlots
+        let settings = spec.analysis, detector = models.detector
         reader = StreamReader(
             location: spec.location, options: spec.input, realtime: spec.realtime,
             backoff: ReconnectDelays(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
             deliver: { frame in
                 var ahead: AheadDetection?
                 if settings.isScheduledForDetection(frameIndex: frame.index) {
-                    ahead = AheadDetection.start(detector: detector, image: frame.image, options: settings.detectionOptions(for: frame), slots: slots)
+                    let job = AheadDetection(detector: detector, image: frame.image, options: settings.detectionOptions(for: frame))
+                    detectionPool.submit(job)
+                    ahead = job
                 }
                 return queue.push(.frame(frame, ahead))
             },

@@ -11,6 +11,7 @@ import Foundation
 public final class WatchService: @unchecked Sendable {
     public let models: RecognitionModels
     private let sessions: [StreamSession]
+    private let detectionPool: DetectionPool
     private let lock = NSLock()
     // Guarded by `lock`.
     private var stopping = false
@@ -21,8 +22,10 @@ public final class WatchService: @unchecked Sendable {
     ) {
         self.models = models
         let slots = DispatchSemaphore(value: max(1, workers))
+        let pool = DetectionPool(threads: max(1, workers), slots: slots)
+        detectionPool = pool
         sessions = streams.map {
-            StreamSession(spec: $0, models: models, computeSlots: slots, publish: publish, diagnostics: diagnostics)
+            StreamSession(spec: $0, models: models, computeSlots: slots, detectionPool: pool, publish: publish, diagnostics: diagnostics)
         }
     }
 
@@ -36,12 +39,14 @@ public final class WatchService: @unchecked Sendable {
                     earlier.stop()
                     earlier.join()
                 }
+                detectionPool.close()
                 throw error
             }
         }
         for session in sessions {
             session.join()
         }
+        detectionPool.close()
     }
 
     /// Stops every stream gracefully; `run()` returns once the frames in flight are analysed. Returns at once.
