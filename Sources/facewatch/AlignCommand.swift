@@ -71,7 +71,9 @@ struct AlignCommand: ParsableCommand {
                 image = try ImageFile.decode(path: photo.path)
             } catch {
                 tally.unreadable += 1
-                problems.append("\(oneLine(photo.path)): unreadable: \(oneLine(error.description))")
+                let named = oneLine(photo.path) + ": "
+                let cause = error.description.hasPrefix(named) ? String(error.description.dropFirst(named.count)) : error.description
+                problems.append("\(named)unreadable: \(cause)")
                 continue
             }
             do {
