@@ -8,6 +8,6 @@ struct Facewatch: ParsableCommand {
         abstract: "Find faces in photos, video files and cameras, and recognise the people you enrolled.",
         subcommands: [
             DetectCommand.self, AlignCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
-            ValidateCommand.self, BenchCommand.self, RunCommand.self, SubscribeCommand.self,
+            ValidateCommand.self, TrainCommand.self, BenchCommand.self, RunCommand.self, SubscribeCommand.self,
         ])
 }

@@ -25,15 +25,7 @@ import Testing
 
     /// A 24-bit BMP of one grey.
     static func blankBMP(width: Int, height: Int) -> Data {
-        let rowBytes = (width * 3 + 3) / 4 * 4
-        var d = Data("BM".utf8)
-        func le32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { d.append(contentsOf: $0) } }
-        func le16(_ v: Int) { withUnsafeBytes(of: UInt16(v).littleEndian) { d.append(contentsOf: $0) } }
-        le32(54 + rowBytes * height); le32(0); le32(54)
-        le32(40); le32(width); le32(height); le16(1); le16(24); le32(0); le32(rowBytes * height); le32(2835); le32(2835)
-        le32(0); le32(0)
-        d.append(Data(repeating: 0x80, count: rowBytes * height))
-        return d
+        BMPFixture.bmp(width: width, height: height) { _, _ in (0x80, 0x80, 0x80) }
     }
 
     /// Width and height from a PNG's IHDR chunk.

@@ -21,13 +21,7 @@ import Testing
 
     /// A 64×64 mid-grey BMP: a valid photo with no face in it.
     static func blankBMP() -> Data {
-        var d = Data("BM".utf8)
-        func le32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
-        func le16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
-        le32(54 + 64 * 64 * 3); le32(0); le32(54)
-        le32(40); le32(64); le32(64); le16(1); le16(24); le32(0); le32(64 * 64 * 3); le32(2835); le32(2835); le32(0); le32(0)
-        d.append(Data(repeating: 128, count: 64 * 64 * 3))
-        return d
+        BMPFixture.bmp(width: 64, height: 64) { _, _ in (128, 128, 128) }
     }
 
     @Test func enrolIdentifyRenameRemove() throws {

@@ -115,6 +115,11 @@ public struct BatchNormLayer: TrainableLayer {
         visit("offset", &offset)
     }
 
+    public mutating func visitBuffers(_ visit: (_ name: String, _ values: inout [Float]) -> Void) {
+        visit("running_mean", &runningMean)
+        visit("running_variance", &runningVariance)
+    }
+
     private func forEachIndex(channel: Int, batch: Int, inner: Int, _ body: (Int) -> Void) {
         for n in 0..<batch {
             let start = (n * channels + channel) * inner

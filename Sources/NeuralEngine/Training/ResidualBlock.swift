@@ -37,4 +37,9 @@ public struct ResidualBlock: TrainableLayer {
         body.visitParameters { name, parameter in visit("body.\(name)", &parameter) }
         shortcut.visitParameters { name, parameter in visit("shortcut.\(name)", &parameter) }
     }
+
+    public mutating func visitBuffers(_ visit: (_ name: String, _ values: inout [Float]) -> Void) {
+        body.visitBuffers { name, values in visit("body.\(name)", &values) }
+        shortcut.visitBuffers { name, values in visit("shortcut.\(name)", &values) }
+    }
 }

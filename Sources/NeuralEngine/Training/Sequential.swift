@@ -22,4 +22,10 @@ public struct Sequential: TrainableLayer {
             layers[index].visitParameters { name, parameter in visit("\(index).\(name)", &parameter) }
         }
     }
+
+    public mutating func visitBuffers(_ visit: (_ name: String, _ values: inout [Float]) -> Void) {
+        for index in layers.indices {
+            layers[index].visitBuffers { name, values in visit("\(index).\(name)", &values) }
+        }
+    }
 }

@@ -23,6 +23,11 @@ public protocol TrainableLayer: Sendable {
     /// Calls `visit` with each trainable parameter and a name unique within the layer (`weight`, `2.bias`), in an
     /// order that never changes for a given layer. Layers without parameters visit nothing.
     mutating func visitParameters(_ visit: (_ name: String, _ parameter: inout Parameter) -> Void)
+
+    /// Calls `visit` with each value the layer keeps that is not trained by gradient but is part of the trained model
+    /// (batch normalisation's running averages: `running_mean`, `running_variance`), named like the parameters.
+    /// A checkpoint saves these beside the parameters. Layers without such state visit nothing.
+    mutating func visitBuffers(_ visit: (_ name: String, _ values: inout [Float]) -> Void)
 }
 
 extension TrainableLayer {
@@ -32,6 +37,8 @@ extension TrainableLayer {
     }
 
     public mutating func visitParameters(_ visit: (_ name: String, _ parameter: inout Parameter) -> Void) {}
+
+    public mutating func visitBuffers(_ visit: (_ name: String, _ values: inout [Float]) -> Void) {}
 
     /// Sets every parameter's gradient to zero.
     public mutating func zeroGradients() {

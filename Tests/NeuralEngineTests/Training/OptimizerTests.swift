@@ -59,3 +59,47 @@ import Testing
         }
     }
 }
+
+/// An optimiser restored from another's saved state takes the same next step.
+@Suite struct OptimizerStateTests {
+    private func model(seed: UInt64) -> Sequential {
+        var generator = SeededGenerator(seed: seed)
+        return Sequential([DenseLayer(inFeatures: 3, outFeatures: 2, using: &generator), PReLULayer(channels: 2)])
+    }
+
+    private static func step(_ optimizer: inout some Optimizer, _ network: inout Sequential) throws {
+        let output = try network.forward(Tensor(shape: [2, 3], values: [1, -2, 0.5, 0.25, 3, -1]))
+        _ = try network.backward(Tensor(shape: output.shape, values: output.values.map { $0 * 0.5 + 0.1 }))
+        optimizer.step(&network, learningRate: 0.01)
+    }
+
+    @Test(arguments: ["adam", "momentum"])
+    func restoredStateTakesTheSameStep(kind: String) throws {
+        func fresh() -> any Optimizer { kind == "adam" ? Adam(weightDecay: 0.01) : MomentumSGD(momentum: 0.9, weightDecay: 0.01) }
+        var original = fresh()
+        var network = model(seed: 3)
+        for _ in 0..<3 { try Self.step(&original, &network) }
+        var copy = network
+        var restored = fresh()
+        try restored.restore(original.state)
+        #expect(restored.state == original.state)
+        #expect(original.state.stepCount == 3)
+        try Self.step(&original, &network)
+        try Self.step(&restored, &copy)
+        var values: [[Float]] = [], copied: [[Float]] = []
+        network.forEachParameter { _, parameter in values.append(parameter.value.values) }
+        copy.forEachParameter { _, parameter in copied.append(parameter.value.values) }
+        #expect(values == copied)
+    }
+
+    @Test func foreignStateIsRefused() {
+        var adam = Adam()
+        #expect(throws: EngineError.self) {
+            try adam.restore(OptimizerState(stepCount: 1, buffers: ["velocity/0.weight": [1]]))
+        }
+        var sgd = MomentumSGD()
+        #expect(throws: EngineError.self) {
+            try sgd.restore(OptimizerState(stepCount: 1, buffers: ["first/0.weight": [1]]))
+        }
+    }
+}

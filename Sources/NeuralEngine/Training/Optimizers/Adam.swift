@@ -66,4 +66,39 @@ public struct Adam: Optimizer {
             parameter.zeroGradient()
         }
     }
+
+    public var state: OptimizerState {
+        var buffers: [String: [Float]] = [:]
+        for (name, state) in moments {
+            buffers["first/\(name)"] = state.first
+            buffers["second/\(name)"] = state.second
+        }
+        return OptimizerState(stepCount: stepCount, buffers: buffers)
+    }
+
+    public mutating func restore(_ state: OptimizerState) throws(EngineError) {
+        var first: [String: [Float]] = [:], second: [String: [Float]] = [:]
+        for (key, values) in state.buffers {
+            guard let (role, parameter) = OptimizerState.split(key) else {
+                throw .foreignOptimizerState("Adam", key: key)
+            }
+            switch role {
+            case "first": first[parameter] = values
+            case "second": second[parameter] = values
+            default: throw .foreignOptimizerState("Adam", key: key)
+            }
+        }
+        var restored: [String: Moments] = [:]
+        for (parameter, firstValues) in first {
+            guard let secondValues = second[parameter], secondValues.count == firstValues.count else {
+                throw EngineError("Adam", "saved state for \(parameter) lacks its second moments or they differ in size")
+            }
+            restored[parameter] = Moments(first: firstValues, second: secondValues)
+        }
+        guard restored.count == second.count else {
+            throw EngineError("Adam", "saved state has second moments without first moments")
+        }
+        moments = restored
+        stepCount = state.stepCount
+    }
 }

@@ -11,6 +11,8 @@ public struct MomentumSGD: Optimizer {
     public let weightDecay: Float
 
     private var velocities: [String: [Float]] = [:]
+    /// Steps taken so far.
+    public private(set) var stepCount = 0
 
     public init(momentum: Float = 0.9, weightDecay: Float = 0) {
         self.momentum = momentum
@@ -18,6 +20,7 @@ public struct MomentumSGD: Optimizer {
     }
 
     public mutating func step<Model: TrainableLayer>(_ model: inout Model, learningRate: Float) {
+        stepCount += 1
         model.visitParameters { name, parameter in
             let decay = parameter.decays ? weightDecay : 0
             var velocity = velocities[name] ?? [Float](repeating: 0, count: parameter.value.count)
@@ -30,5 +33,23 @@ public struct MomentumSGD: Optimizer {
             velocities[name] = velocity
             parameter.zeroGradient()
         }
+    }
+
+    public var state: OptimizerState {
+        OptimizerState(
+            stepCount: stepCount,
+            buffers: Dictionary(uniqueKeysWithValues: velocities.map { ("velocity/\($0.key)", $0.value) }))
+    }
+
+    public mutating func restore(_ state: OptimizerState) throws(EngineError) {
+        var restored: [String: [Float]] = [:]
+        for (key, values) in state.buffers {
+            guard let (role, parameter) = OptimizerState.split(key), role == "velocity" else {
+                throw .foreignOptimizerState("MomentumSGD", key: key)
+            }
+            restored[parameter] = values
+        }
+        velocities = restored
+        stepCount = state.stepCount
     }
 }

@@ -4,4 +4,10 @@
 /// model. `step` consumes the gradients: they are zero afterwards, ready for the next batch.
 public protocol Optimizer: Sendable {
     mutating func step<Model: TrainableLayer>(_ model: inout Model, learningRate: Float)
+
+    /// The accumulated state, for a checkpoint.
+    var state: OptimizerState { get }
+
+    /// Continues from a saved state; an entry this optimiser does not keep is refused.
+    mutating func restore(_ state: OptimizerState) throws(EngineError)
 }
