@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "ONNXFormat", dependencies: ["FacewatchSupport"]),
         // Reading dlib's serialised networks (the face-recognition ResNet's .dat file).
         .target(name: "DlibFormat", dependencies: ["FacewatchSupport"]),
-        // Tensors, layers, and runnable graphs built from model files.
+        // Tensors, layers, runnable graphs built from model files, and trainable layers with backward passes and optimisers.
         .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
         // Images as pixels, resampling, drawing, the MTCNN detector, alignment, face embedders (dlib, ONNX).
         .target(name: "FaceVision", dependencies: ["NeuralEngine", "ONNXFormat", "FacewatchSupport"], swiftSettings: fastMath),
@@ -45,7 +45,8 @@ let package = Package(
             name: "FaceIdentity",
             dependencies: ["CBLAS", "FacewatchSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: fastMath),
-        // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), later losses and trainers.
+        // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), losses (softmax cross-entropy,
+        // center, triplet), triplet selection, learning-rate schedules; later the trainer.
         .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
         // Following faces from frame to frame: motion filter, assignment, track lifecycle.
         .target(name: "FaceTrack", dependencies: ["FaceVision"]),
@@ -77,12 +78,14 @@ let package = Package(
         .testTarget(name: "FaceEventsTests", dependencies: ["FaceEvents", "FacewatchSupport"]),
         .testTarget(name: "FaceStreamTests", dependencies: ["FaceStream", "FaceMedia", "FaceEvents", "FaceVision", "FaceIdentity"]),
         .testTarget(name: "FaceTrackTests", dependencies: ["FaceTrack", "FaceVision"]),
-        .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision"]),
+        .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision", "NeuralEngine"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine", "ONNXFormat", "FaceIdentity"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
         // Detection and embedding with the real model files the setup installs.
         .testTarget(name: "RealModelTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "CLITests", dependencies: ["facewatch", "ONNXFormat"]),
+        // `facewatch run` end to end: RTSP outages against tools/rtsp_server.py, subscribers, shutdown, bad input.
+        .testTarget(name: "DaemonTests", dependencies: ["facewatch", "FaceEvents", "FacewatchSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import FaceEvents
 import FaceMedia
 import FaceVision
 import Foundation
+import Synchronization
 
 /// One watched stream at work: its decode thread (a `StreamReader`), the bounded queue after it, and its analysis
 /// thread (a `StreamAnalyzer`), with the events that describe the stream itself.
@@ -28,15 +29,19 @@ public final class StreamSession: @unchecked Sendable {
     private let diagnostics: @Sendable (String) -> Void
     private let computeSlots: DispatchSemaphore
     private let queue: FrameQueue<Item>
-    private var reader: StreamReader!
+    private let reader: StreamReader
     private let finished = DispatchSemaphore(value: 0)
     // Written by the analysis thread before it signals `finished`; read after `join()`.
     private var counts = AnalysisCounts()
     private var totalDropped = 0
+    /// When the analysis thread began its current frame (monotonic seconds), 0 while it waits for one.
+    private let busySince = Atomic<UInt64>(0)
 
-    /// - Parameter computeSlots: shared by all sessions, so that no more analyses run at once than there are cores.
-    public init(
-        spec: StreamSpec, models: RecognitionModels, computeSlots: DispatchSemaphore,
+    /// - Parameters:
+    ///   - computeSlots: shared by all sessions, so that no more analyses run at once than there are cores.
+    ///   - detectionPool: where scheduled detections run ahead.
+    init(
+        spec: StreamSpec, models: RecognitionModels, computeSlots: DispatchSemaphore, detectionPool: DetectionPool,
         publish: @escaping @Sendable (FaceEvent) -> Void, diagnostics: @escaping @Sendable (String) -> Void
     ) {
         self.spec = spec
@@ -44,29 +49,22 @@ public final class StreamSession: @unchecked Sendable {
         self.computeSlots = computeSlots
         self.publish = publish
         self.diagnostics = diagnostics
-        queue = FrameQueue(
+        let queue = FrameQueue<Item>(
             capacity: spec.queueCapacity, overflow: spec.location.isLive ? .dropOldest : .wait, isDroppable: { $0.isFrame },
             onDrop: { item in
                 if case .frame(_, let ahead?) = item { ahead.cancel() }
             })
-    }
-
-    /// Starts decoding and analysis; throws when the analysis settings are invalid.
-    public func start() throws(SessionError) {
-        let analyzer: StreamAnalyzer
-        do {
-            analyzer = try StreamAnalyzer(stream: spec.name, settings: spec.analysis, models: models) { [publish] in publish($0) }
-        } catch {
-            throw SessionError(stream: spec.name, reason: "\(error)")
-        }
-        let queue = queue, settings = spec.analysis, detector = models.detector, slots = computeSlots
+        self.queue = queue
+        let settings = spec.analysis, detector = models.detector
         reader = StreamReader(
             location: spec.location, options: spec.input, realtime: spec.realtime,
             backoff: ReconnectDelays(initialDelay: spec.reconnectInitialDelay, maxDelay: spec.reconnectMaxDelay),
             deliver: { frame in
                 var ahead: AheadDetection?
                 if settings.isScheduledForDetection(frameIndex: frame.index) {
-                    ahead = AheadDetection.start(detector: detector, image: frame.image, options: settings.detectionOptions(for: frame), slots: slots)
+                    let job = AheadDetection(detector: detector, image: frame.image, options: settings.detectionOptions(for: frame))
+                    detectionPool.submit(job)
+                    ahead = job
                 }
                 return queue.push(.frame(frame, ahead))
             },
@@ -76,6 +74,16 @@ public final class StreamSession: @unchecked Sendable {
             case .up: queue.push(.up(report))
             case .down: queue.push(.down(report))
             }
+        }
+    }
+
+    /// Starts decoding and analysis; throws when the analysis settings are invalid.
+    public func start() throws(SessionError) {
+        let analyzer: StreamAnalyzer
+        do {
+            analyzer = try StreamAnalyzer(stream: spec.name, settings: spec.analysis, models: models) { [publish] in publish($0) }
+        } catch {
+            throw SessionError(stream: spec.name, reason: "\(error)")
         }
         let thread = Thread { [self] in
             analyse(with: analyzer)
@@ -88,7 +96,7 @@ public final class StreamSession: @unchecked Sendable {
 
     /// Stops intake; frames already queued are still analysed, then the tracks end. Returns at once.
     public func stop() {
-        reader?.stop()
+        reader.stop()
         queue.close()
     }
 
@@ -96,7 +104,14 @@ public final class StreamSession: @unchecked Sendable {
     public func join() {
         finished.wait()
         finished.signal()
-        reader?.join()
+        reader.join()
+    }
+
+    /// Seconds the analysis thread has been inside one frame (0 when it is idle or waiting for a frame). A value
+    /// far above any frame's cost means the analysis is stuck.
+    public var secondsInCurrentFrame: Double {
+        let bits = busySince.load(ordering: .relaxed)
+        return bits == 0 ? 0 : AnalysisCounts.now() - Double(bitPattern: bits)
     }
 
     /// What the session did and where its time went (valid after `join()`).
@@ -145,7 +160,11 @@ public final class StreamSession: @unchecked Sendable {
                         detected = try result.get()
                     }
                     computeSlots.wait()
-                    defer { computeSlots.signal() }
+                    busySince.store(AnalysisCounts.now().bitPattern, ordering: .relaxed)
+                    defer {
+                        busySince.store(0, ordering: .relaxed)
+                        computeSlots.signal()
+                    }
                     try analyzer.analyse(frame, detected: detected)
                 } catch {
                     diagnostics("\(spec.name): frame at \(frame.pts) s skipped: \(error)")

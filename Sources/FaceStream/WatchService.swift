@@ -11,6 +11,7 @@ import Foundation
 public final class WatchService: @unchecked Sendable {
     public let models: RecognitionModels
     private let sessions: [StreamSession]
+    private let detectionPool: DetectionPool
     private let lock = NSLock()
     // Guarded by `lock`.
     private var stopping = false
@@ -21,19 +22,31 @@ public final class WatchService: @unchecked Sendable {
     ) {
         self.models = models
         let slots = DispatchSemaphore(value: max(1, workers))
+        let pool = DetectionPool(threads: max(1, workers), slots: slots)
+        detectionPool = pool
         sessions = streams.map {
-            StreamSession(spec: $0, models: models, computeSlots: slots, publish: publish, diagnostics: diagnostics)
+            StreamSession(spec: $0, models: models, computeSlots: slots, detectionPool: pool, publish: publish, diagnostics: diagnostics)
         }
     }
 
     /// Starts every stream and waits until all have ended.
     public func run() throws(SessionError) {
-        for session in sessions {
-            try session.start()
+        for (started, session) in sessions.enumerated() {
+            do {
+                try session.start()
+            } catch {
+                for earlier in sessions[..<started] {
+                    earlier.stop()
+                    earlier.join()
+                }
+                detectionPool.close()
+                throw error
+            }
         }
         for session in sessions {
             session.join()
         }
+        detectionPool.close()
     }
 
     /// Stops every stream gracefully; `run()` returns once the frames in flight are analysed. Returns at once.
@@ -46,6 +59,11 @@ public final class WatchService: @unchecked Sendable {
         for session in sessions {
             session.stop()
         }
+    }
+
+    /// The longest any stream's analysis has now been inside one frame, in seconds: what a watchdog checks.
+    public var longestFrameInProgress: Double {
+        sessions.map(\.secondsInCurrentFrame).max() ?? 0
     }
 
     /// Per stream, in configuration order: what its analysis did (after `run()` has returned).

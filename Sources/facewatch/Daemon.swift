@@ -168,7 +168,17 @@ final class Daemon: @unchecked Sendable {
         let timer = DispatchSource.makeTimerSource(queue: control)
         let seconds = DaemonSetup.seconds(interval)
         timer.schedule(deadline: .now() + seconds, repeating: seconds)
-        timer.setEventHandler { [notifier] in try? notifier.watchdogPing() }
+        // The ping says the pipeline is alive: it stops when an analysis has been stuck in one frame for longer than
+        // the whole watchdog period, and systemd then restarts the service.
+        let stuckAfter = 2 * seconds
+        timer.setEventHandler { [notifier, service] in
+            let stuck = service.longestFrameInProgress
+            if stuck < stuckAfter {
+                try? notifier.watchdogPing()
+            } else {
+                printError("analysis stuck in one frame for \(Int(stuck)) s; not pinging the watchdog")
+            }
+        }
         timer.resume()
         watchdog = timer
     }

@@ -3,7 +3,7 @@ import FaceVision
 
 /// The detector flags shared by every command that finds faces.
 struct DetectionOptions: ParsableArguments {
-    @Option(name: .customLong("models"), help: "Directory holding pnet.onnx, rnet.onnx, onet.onnx and dlib's dlib_face_recognition_resnet_model_v1.dat (default: $FACEWATCH_MODELS, ./models, the checkout's models/, /var/lib/facewatch/models).")
+    @Option(name: .customLong("models"), help: "Directory holding pnet.onnx, rnet.onnx, onet.onnx and dlib's dlib_face_recognition_resnet_model_v1.dat (default: $FACEWATCH_MODELS, the daemon's configuration file ($FACEWATCH_CONFIG or /etc/facewatch/facewatch.yaml when present), ./models, the checkout's models/, /var/lib/facewatch/models).")
     var modelsDirectory: String?
 
     @Option(name: .customLong("min-face"), help: "Smallest face to look for, in pixels.")

@@ -7,7 +7,7 @@ struct Facewatch: ParsableCommand {
         commandName: "facewatch",
         abstract: "Find faces in photos, video files and cameras, and recognise the people you enrolled.",
         subcommands: [
-            DetectCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
+            DetectCommand.self, AlignCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
             ValidateCommand.self, BenchCommand.self, RunCommand.self, SubscribeCommand.self,
         ])
 }

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Finds the directory that holds the model files: the `--models` flag, then `$FACEWATCH_MODELS`, then the
-/// places the setup installs to.
+/// daemon's configuration file (`InstalledConfiguration`), then the places the setup installs to.
 enum ModelsLocation {
     static let environmentVariable = "FACEWATCH_MODELS"
 
     static func resolve(_ flag: String?) -> String {
         if let flag { return flag }
         if let env = ProcessInfo.processInfo.environment[environmentVariable], !env.isEmpty { return env }
+        if let configured = InstalledConfiguration.current?.modelsDirectory { return configured }
         return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? "./models"
     }
 

@@ -7,12 +7,13 @@ import Foundation
 struct GalleryOptions: ParsableArguments {
     static let environmentVariable = "FACEWATCH_GALLERY"
 
-    @Option(name: .customLong("gallery"), help: "The gallery file (default: $FACEWATCH_GALLERY, else ./gallery.sqlite).")
+    @Option(name: .customLong("gallery"), help: "The gallery file (default: $FACEWATCH_GALLERY, else the daemon's configuration file's gallery ($FACEWATCH_CONFIG or /etc/facewatch/facewatch.yaml when present), else ./gallery.sqlite).")
     var path: String?
 
     var resolvedPath: String {
         if let path { return path }
         if let env = ProcessInfo.processInfo.environment[Self.environmentVariable], !env.isEmpty { return env }
+        if let configured = InstalledConfiguration.current?.galleryPath { return configured }
         return "gallery.sqlite"
     }
 }

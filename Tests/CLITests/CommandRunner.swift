@@ -22,10 +22,14 @@ struct CommandRunner {
             ?? packageRoot.appendingPathComponent("models").path
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// - Parameter environment: variables added to (or replacing) the test process's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

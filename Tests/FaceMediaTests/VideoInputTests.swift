@@ -81,6 +81,24 @@ struct VideoInputTests {
         #expect(decoded > 0 && decoded < 50)
     }
 
+    /// The frames before the cut are delivered, then the end is reported as a failure that names the damage,
+    /// not as the quiet end of a whole file.
+    @Test func aClipCutShortSaysSoAtItsEnd() throws {
+        let directory = try TemporaryDirectory()
+        let whole = try Self.makeClip(in: directory, extra: ["-movflags", "+faststart"])
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: whole)))
+        let cut = try directory.write(Array(bytes.prefix(bytes.count / 2)), to: "cut.mp4")
+        let input = try VideoInput(location: .file(path: cut))
+        var decoded = 0
+        let error = #expect(throws: VideoInputError.self) {
+            while try input.nextFrame() != nil { decoded += 1 }
+        }
+        guard case .readFailed(let source, let detail) = error else { Issue.record("unexpected \(String(describing: error))"); return }
+        #expect(source == cut)
+        #expect(detail.contains("partial file"), "\(detail)")
+        #expect(decoded > 0 && decoded < 50)
+    }
+
     @Test func aServerThatNeverAnswersTimesOut() throws {
         let server = try SilentServer()
         let started = Date()

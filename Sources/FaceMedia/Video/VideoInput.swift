@@ -30,6 +30,9 @@ public final class VideoInput {
     private var framesDecoded = 0
     private var lastPTS: Double?
     private var draining = false
+    /// Set when the demuxer logged an error as it reached the end (a file cut short: "partial file"); reported
+    /// once the decoder has given up the frames it still held, instead of a quiet end of input.
+    private var endedEarly: VideoInputError?
     private var consecutiveBadPackets = 0
 
     /// Packets in a row that the decoder may refuse before the source counts as broken.
@@ -138,15 +141,19 @@ public final class VideoInput {
                     consecutiveBadPackets = 0
                     return try frame(from: decoded, log: log)
                 }
-                if received == facewatch_averror_eof() { return nil }
+                if received == facewatch_averror_eof() { return try endOfInput() }
                 if received != facewatch_averror_eagain() {
                     throw .readFailed(source: source, detail: FFmpegFailure.detail(received, log: log))
                 }
-                if draining { return nil }
+                if draining { return try endOfInput() }
+                let messagesBefore = log.messages.count
                 gate.arm(seconds: options.timeout)
                 let read = av_read_frame(format, packet)
                 gate.disarm()
                 if read == facewatch_averror_eof() {
+                    if log.messages.count > messagesBefore {
+                        endedEarly = .readFailed(source: source, detail: FFmpegFailure.detail(read, log: log))
+                    }
                     draining = true
                     avcodec_send_packet(codec, nil)
                     continue
@@ -166,6 +173,12 @@ public final class VideoInput {
                 }
             }
         }
+    }
+
+    /// Nil at a clean end of input; the error when the input ended early.
+    private func endOfInput() throws(VideoInputError) -> VideoFrame? {
+        if let endedEarly { throw endedEarly }
+        return nil
     }
 
     private func frame(from decoded: UnsafeMutablePointer<AVFrame>, log: FFmpegLogCapture) throws(VideoInputError) -> VideoFrame {

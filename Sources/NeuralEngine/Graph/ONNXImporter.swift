@@ -3,7 +3,8 @@ import ONNXFormat
 /// Turns an ONNX model into a `ComputeGraph`, checking every node against what the engine supports.
 ///
 /// Supported operators: Conv, MaxPool, AveragePool, GlobalAveragePool, Relu, PRelu, Sigmoid, Softmax,
-/// BatchNormalization, Add, Sub, Mul, Div, MatMul, Gemm, Flatten, Reshape, Transpose, Concat, Identity, Dropout.
+/// BatchNormalization, Add, Sub, Mul, Div, MatMul, Gemm, Flatten, Reshape, Transpose, Concat, Identity, Dropout,
+/// LpNormalization (p = 2, last axis).
 public enum ONNXImporter {
     /// Loads and checks an ONNX file.
     public static func load(path: String) throws(EngineError) -> ComputeGraph {
@@ -340,6 +341,16 @@ struct GraphBuilder {
             append(node, inputs: node.inputs) { x throws(EngineError) in [try Layout.concatenate(x, axis: axis)] }
         case "Identity", "Dropout":
             append(node, inputs: [first]) { x in [x[0]] }
+        case "LpNormalization":
+            guard int(node, "p", default: 2) == 2 else { throw fail(node, "only p = 2 is supported") }
+            let axis = int(node, "axis", default: -1)
+            let normalization = LastAxisL2Normalization()
+            append(node, inputs: [first]) { x throws(EngineError) in
+                guard axis == -1 || axis == x[0].rank - 1 else {
+                    throw EngineError("LpNormalization", "axis \(axis) of \(x[0]) is not the last axis")
+                }
+                return [try normalization.forward(x[0])]
+            }
         default:
             throw fail(node, "operator '\(node.opType)' is not supported by facewatch's engine")
         }
