@@ -2,7 +2,7 @@ extension EmbedderConfiguration {
     static let onnxOnlyKeys = ["file", "input_size", "template"]
 
     init(reading value: ConfigurationValue) throws(ConfigurationError) {
-        let mapping = try value.mapping(knownKeys: ["kind"] + Self.onnxOnlyKeys)
+        let mapping = try value.mapping(knownKeys: ["kind", "mirror_average"] + Self.onnxOnlyKeys)
         var kind = Kind.dlib
         if let value = mapping["kind"] { kind = try value.choice(Kind.self) }
         switch kind {
@@ -21,5 +21,12 @@ extension EmbedderConfiguration {
             if let value = mapping["template"] { onnx.template = try value.choice(AlignmentTemplate.self) }
             self = .onnx(onnx)
         }
+    }
+
+    /// The section's `mirror_average` (either kind of embedder), false when absent.
+    static func mirrorAverage(reading value: ConfigurationValue) throws(ConfigurationError) -> Bool {
+        let mapping = try value.mapping(knownKeys: ["kind", "mirror_average"] + onnxOnlyKeys)
+        guard let flag = mapping["mirror_average"] else { return false }
+        return try flag.boolean()
     }
 }

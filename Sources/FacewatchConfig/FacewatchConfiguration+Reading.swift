@@ -19,7 +19,10 @@ extension FacewatchConfiguration {
         }
         if let value = mapping["tracking"] { tracking = try TrackingConfiguration(reading: value) }
         if let value = mapping["recognition"] { recognition = try RecognitionConfiguration(reading: value) }
-        if let value = mapping["embedder"] { embedder = try EmbedderConfiguration(reading: value) }
+        if let value = mapping["embedder"] {
+            embedder = try EmbedderConfiguration(reading: value)
+            mirrorAverage = try EmbedderConfiguration.mirrorAverage(reading: value)
+        }
         if let value = mapping["events"] { events = try EventsConfiguration(reading: value) }
     }
 }

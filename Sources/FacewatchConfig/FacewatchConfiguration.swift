@@ -17,6 +17,9 @@ public struct FacewatchConfiguration: Sendable, Equatable {
     public var tracking = TrackingConfiguration()
     public var recognition = RecognitionConfiguration()
     public var embedder = EmbedderConfiguration.dlib
+    /// Average each face's descriptor with that of its mirror image (YAML `embedder.mirror_average`, default
+    /// false). Twice the embedding work; the descriptors differ, so a gallery belongs to one setting.
+    public var mirrorAverage = false
     public var events = EventsConfiguration()
 
     /// Every key at its default.

@@ -38,13 +38,15 @@ final class Daemon: @unchecked Sendable {
             throw DaemonError(description: "\(error)", isConfiguration: true)
         }
         do {
+            let base: any FaceEmbedder
             switch configuration.embedder {
             case .dlib:
-                embedder = try DlibFaceEmbedder(modelsDirectory: configuration.modelsDirectory)
+                base = try DlibFaceEmbedder(modelsDirectory: configuration.modelsDirectory)
             case .onnx(let onnx):
                 let template: FaceTemplate = onnx.template == .dlib ? .dlib150 : .arcFace112
-                embedder = try ONNXFaceEmbedder(path: onnx.file, options: ONNXEmbedderOptions(template: template, inputSize: onnx.inputSize))
+                base = try ONNXFaceEmbedder(path: onnx.file, options: ONNXEmbedderOptions(template: template, inputSize: onnx.inputSize))
             }
+            embedder = configuration.mirrorAverage ? MirrorAveragedEmbedder(base) : base
         } catch {
             throw DaemonError(description: "\(error)", isConfiguration: true)
         }

@@ -44,7 +44,7 @@ struct DetectCommand: ParsableCommand {
             do {
                 let image = try ImageFile.decode(path: path)
                 let faces = try detector.detect(image, options: options)
-                print(json ? Self.jsonLine(path: path, image: image, faces: faces) : Self.textLines(path: path, image: image, faces: faces))
+                print(json ? Self.jsonLine(path: path, width: image.width, height: image.height, faces: faces) : Self.textLines(path: path, image: image, faces: faces))
                 if let annotate {
                     let target = images.count > 1
                         ? (annotate as NSString).appendingPathComponent(((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".png")
@@ -59,7 +59,7 @@ struct DetectCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    static func jsonLine(path: String, image: RGBImage, faces: [DetectedFace]) -> String {
+    static func jsonLine(path: String, width: Int, height: Int, faces: [DetectedFace]) -> String {
         let items = faces.map { face in
             JSONText.object([
                 ("box", JSONText.array([face.box.x, face.box.y, face.box.width, face.box.height].map { JSONText.number($0) })),
@@ -68,7 +68,7 @@ struct DetectCommand: ParsableCommand {
             ])
         }
         return JSONText.object([
-            ("image", JSONText.string(path)), ("width", String(image.width)), ("height", String(image.height)),
+            ("image", JSONText.string(path)), ("width", String(width)), ("height", String(height)),
             ("faces", JSONText.array(items)),
         ])
     }

@@ -30,6 +30,10 @@ struct EmbedderOptions: ParsableArguments {
         valueName: "F"))
     var scale: String?
 
+    @Flag(name: .customLong("mirror-average"), help: ArgumentHelp(
+        "Average each face's descriptor with that of its mirror image (more accurate, twice the embedding time). The descriptors differ, so a gallery belongs to embedding with or without it."))
+    var mirrorAverage = false
+
     var isDlib: Bool { choice == "dlib" }
 
     func validate() throws {
@@ -63,8 +67,10 @@ struct EmbedderOptions: ParsableArguments {
     /// Loads the chosen embedder, or prints the one-line reason and exits with code 2.
     func load(modelsDirectory: String?) throws -> any FaceEmbedder {
         do {
-            if isDlib { return try DlibFaceEmbedder(modelsDirectory: ModelsLocation.resolve(modelsDirectory)) }
-            return try ONNXFaceEmbedder(path: choice, options: try onnxOptions())
+            let embedder: any FaceEmbedder = isDlib
+                ? try DlibFaceEmbedder(modelsDirectory: ModelsLocation.resolve(modelsDirectory))
+                : try ONNXFaceEmbedder(path: choice, options: try onnxOptions())
+            return mirrorAverage ? MirrorAveragedEmbedder(embedder) : embedder
         } catch let error as ValidationError {
             throw error
         } catch {

@@ -11,11 +11,13 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Measure verification accuracy on LFW-style pairs.",
         discussion: """
-            Every image is read once: MTCNN finds the faces, the most central one is aligned and embedded (with \
-            dlib's ResNet, or the --embedder ONNX model). A pair's distance is the Euclidean distance of its two descriptors. Reports 10-fold accuracy \
+            Every image is read once: MTCNN finds the faces (looking again at --retry-thresholds where it finds \
+            none), the most central one is aligned and embedded (with dlib's ResNet, or the --embedder ONNX \
+            model). A pair's distance is the Euclidean distance of its two descriptors. Reports 10-fold accuracy \
             (threshold chosen on 9 folds, tested on the 10th; mean ± population std), VAL@FAR=1e-3, AUC and EER. \
             An image with no face makes its pairs count as wrong answers (and as rejected for VAL and the ROC); \
-            how many is reported. A pairs file without the 'folds count' header is split into 10 folds by order.
+            how many is reported. A pairs file without the 'folds count' header is split into 10 folds by order. \
+            --detections-cache keeps the faces found, so that later runs over the same images skip detection.
             """)
 
     @Option(help: "Pairs file (LFW pairs.txt format).")
@@ -36,15 +38,18 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Images processed in parallel (default: the number of cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var faces: EvaluationFaceOptions
+
     func run() throws {
-        let options = try detection.mtcnnOptions()
+        let settings = try faces.settings(try detection.mtcnnOptions())
         let models = ModelsLocation.resolve(detection.modelsDirectory)
         let pairsFile: PairsFile
-        let detector: MTCNNDetector
+        let finder: CentralFaceFinder
         let embedder = try embedding.load(modelsDirectory: detection.modelsDirectory)
         do {
             pairsFile = try PairsFile(contentsOf: pairs, imageDirectory: images, foldsWithoutHeader: 10)
-            detector = try MTCNNDetector(modelsDirectory: models)
+            finder = CentralFaceFinder(
+                detector: try MTCNNDetector(modelsDirectory: models), settings: settings, cache: try faces.cache(for: settings))
         } catch {
             printError("\(error)")
             throw ExitCode(2)
@@ -52,17 +57,22 @@ struct ValidateCommand: ParsableCommand {
         BLAS.setThreadCount(1)
 
         let paths = Array(Set(pairsFile.pairs.flatMap { [$0.pathA, $0.pathB] })).sorted()
-        let descriptors = DescriptorTable(count: paths.count)
+        let descriptors = IndexedResults<Result<[Float], DescriptorFailure>>(count: paths.count)
         let progress = ProgressBar(total: paths.count, label: "embedding")
         DispatchQueue.concurrentPerform(iterations: max(1, threads)) { worker in
             var index = worker
             while index < paths.count {
-                descriptors.set(index, Self.centralDescriptor(paths[index], detector: detector, embedder: embedder, options: options))
+                descriptors.set(index, Self.centralDescriptor(paths[index], finder: finder, embedder: embedder))
                 progress.advance()
                 index += max(1, threads)
             }
         }
         progress.finish()
+        do {
+            try finder.saveCache()
+        } catch {
+            printError("\(error)")
+        }
 
         let position = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         var failures = [String]()
@@ -93,24 +103,17 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// The descriptor of the face nearest the image centre, or why there is none.
-    static func centralDescriptor(_ path: String, detector: MTCNNDetector, embedder: any FaceEmbedder,
-                                  options: MTCNNOptions) -> Result<[Float], DescriptorFailure> {
+    static func centralDescriptor(_ path: String, finder: CentralFaceFinder,
+                                  embedder: any FaceEmbedder) -> Result<[Float], DescriptorFailure> {
         do {
             let image = try ImageFile.decode(path: path)
-            let faces = try detector.detect(image, options: options)
-            let centre = Point2D(x: Double(image.width) / 2, y: Double(image.height) / 2)
-            guard let face = faces.min(by: { distanceSquared($0.box, centre) < distanceSquared($1.box, centre) }) else {
+            guard let face = try finder.face(in: image, path: path) else {
                 return .failure(DescriptorFailure(reason: "no face found"))
             }
             return .success(try embedder.descriptors(of: [face], in: image)[0])
         } catch {
             return .failure(DescriptorFailure(reason: "\(error)"))
         }
-    }
-
-    private static func distanceSquared(_ box: Box, _ point: Point2D) -> Double {
-        let dx = box.x + box.width / 2 - point.x, dy = box.y + box.height / 2 - point.y
-        return dx * dx + dy * dy
     }
 
     static func text(_ e: PairEvaluation, images: Int, failures: Int) -> String {
@@ -144,24 +147,4 @@ struct ValidateCommand: ParsableCommand {
 struct DescriptorFailure: Error, CustomStringConvertible {
     let reason: String
     var description: String { reason }
-}
-
-/// Results written by several workers, each to its own index.
-final class DescriptorTable: @unchecked Sendable {
-    private var results: [Result<[Float], DescriptorFailure>?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<[Float], DescriptorFailure>) {
-        lock.lock()
-        results[index] = value
-        lock.unlock()
-    }
-
-    func get(_ index: Int) -> Result<[Float], DescriptorFailure>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return results[index]
-    }
 }

@@ -27,6 +27,7 @@ struct DefaultsTests {
         #expect(defaults.recognition.embedEvery == 25)
         #expect(defaults.recognition.switchMargin == 0.05)
         #expect(defaults.embedder == .dlib)
+        #expect(defaults.mirrorAverage == false)
         #expect(defaults.events.log == .file("/var/log/facewatch/events.jsonl"))
         #expect(defaults.events.socket == "/run/facewatch/events.sock")
         #expect(defaults.events.socketMode == 0o660)

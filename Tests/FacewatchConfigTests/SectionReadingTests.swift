@@ -60,6 +60,23 @@ struct SectionReadingTests {
         #expect(error?.description == #"t.yaml:1:18: embedder.kind: expected "dlib" or "onnx", got "arcface""#)
     }
 
+    @Test func mirrorAveraging() throws {
+        func mirrorAverage(_ yaml: String) throws -> Bool {
+            try FacewatchConfiguration(yaml: yaml, source: "t.yaml", relativeTo: "/srv/fw").mirrorAverage
+        }
+        #expect(try mirrorAverage("embedder: {kind: dlib, mirror_average: true}\n"))
+        #expect(try mirrorAverage("embedder: {kind: onnx, file: e.onnx, mirror_average: yes}\n"))
+        #expect(try !mirrorAverage("embedder: {kind: dlib}\n"))
+        #expect(try !mirrorAverage("embedder: {mirror_average: false}\n"))
+        #expect(try !mirrorAverage("workers: 2\n"))
+        #expect(try FacewatchConfiguration(yaml: "embedder: {mirror_average: true}\n", source: "t.yaml").embedder == .dlib)
+
+        let error = #expect(throws: ConfigurationError.self) {
+            try FacewatchConfiguration(yaml: "embedder: {mirror_average: twice}\n", source: "t.yaml")
+        }
+        #expect(error?.description == #"t.yaml:1:28: embedder.mirror_average: expected true or false, got "twice""#)
+    }
+
     @Test func detectionTrackingRecognition() throws {
         let yaml = """
             detection: {min_face: 16, thresholds: [0.5, 0.6, 0.8], scale_factor: 0.8}

@@ -6,6 +6,10 @@ public struct AlignmentError: Error, CustomStringConvertible, Sendable, Equatabl
 
     public enum Reason: Sendable, Equatable {
         case pointCountMismatch(source: Int, target: Int)
+        case weightCountMismatch(points: Int, weights: Int)
+        /// A weight that is negative, NaN or infinite.
+        case invalidWeight(index: Int)
+        /// Fewer than two point pairs, or fewer than two with a positive weight.
         case tooFewPoints(Int)
         case nonFinitePoint(index: Int)
         /// All source points coincide, so no rotation or scale can be told from them.
@@ -28,8 +32,12 @@ public struct AlignmentError: Error, CustomStringConvertible, Sendable, Equatabl
         let cause = switch reason {
         case .pointCountMismatch(let source, let target):
             "\(source) source points but \(target) target points"
+        case .weightCountMismatch(let points, let weights):
+            "\(points) point pairs but \(weights) weights"
+        case .invalidWeight(let index):
+            "weight \(index) is negative, NaN or infinite"
         case .tooFewPoints(let count):
-            "\(count) point pairs given, at least 2 are needed"
+            "\(count) point pairs with a positive weight, at least 2 are needed"
         case .nonFinitePoint(let index):
             "point pair \(index) has a coordinate that is NaN or infinite"
         case .coincidentSourcePoints:

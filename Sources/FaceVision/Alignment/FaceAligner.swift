@@ -24,9 +24,12 @@ public struct FaceAligner: Sendable {
         do throws(AlignmentError) {
             switch template.fitting {
             case .landmarksToTemplate:
-                return try SimilarityTransform.fit(from: landmarks, to: template.points, subject: subject).inverted()
+                return try SimilarityTransform.fit(
+                    from: landmarks, to: template.points, weights: template.weights, subject: subject
+                ).inverted()
             case .dlibChip:
-                let fitted = try SimilarityTransform.fit(from: template.points, to: landmarks, subject: subject)
+                let fitted = try SimilarityTransform.fit(
+                    from: template.points, to: landmarks, weights: template.weights, subject: subject)
                 return dlibChipMapping(fitted)
             }
         } catch {

@@ -7,6 +7,6 @@ extension FaceTemplate {
         let factor = Double(side) / Double(width)
         return FaceTemplate(
             name: "\(name)@\(side)", width: side, height: side,
-            points: points.map { Point2D(x: $0.x * factor, y: $0.y * factor) }, fitting: fitting)
+            points: points.map { Point2D(x: $0.x * factor, y: $0.y * factor) }, weights: weights, fitting: fitting)
     }
 }

@@ -51,41 +51,54 @@ public struct SimilarityTransform: Sendable, Equatable, Hashable {
         return SimilarityTransform(a: ia, b: ib, tx: -(ia * tx - ib * ty), ty: -(ib * tx + ia * ty))
     }
 
-    /// The similarity minimising `Σ |self(source[i]) − target[i]|²` over all rotations, scales and translations
-    /// (a mirror image is never chosen, however well it would fit).
+    /// The similarity minimising `Σ wᵢ·|self(source[i]) − target[i]|²` over all rotations, scales and translations
+    /// (a mirror image is never chosen, however well it would fit). Without weights every pair counts the same.
     ///
-    /// In the parameters `(a, b, tx, ty)` the problem is linear; with both point sets centred on their means
-    /// the normal equations decouple and give `a = Σ p·q / Σ |p|²`, `b = Σ p×q / Σ |p|²`.
+    /// In the parameters `(a, b, tx, ty)` the problem is linear; with both point sets centred on their weighted
+    /// means the normal equations decouple and give `a = Σ w·p·q / Σ w·|p|²`, `b = Σ w·p×q / Σ w·|p|²`.
     public static func fit(
-        from source: [Point2D], to target: [Point2D], subject: String = "similarity fit"
+        from source: [Point2D], to target: [Point2D], weights: [Double]? = nil, subject: String = "similarity fit"
     ) throws(AlignmentError) -> SimilarityTransform {
         guard source.count == target.count else {
             throw AlignmentError(subject, .pointCountMismatch(source: source.count, target: target.count))
         }
-        guard source.count >= 2 else { throw AlignmentError(subject, .tooFewPoints(source.count)) }
+        let weights = weights ?? Array(repeating: 1, count: source.count)
+        guard weights.count == source.count else {
+            throw AlignmentError(subject, .weightCountMismatch(points: source.count, weights: weights.count))
+        }
+        if let bad = weights.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+            throw AlignmentError(subject, .invalidWeight(index: bad))
+        }
+        let weighted = weights.count { $0 > 0 }
+        guard weighted >= 2 else { throw AlignmentError(subject, .tooFewPoints(weighted)) }
         if let bad = source.indices.first(where: { i in
             ![source[i].x, source[i].y, target[i].x, target[i].y].allSatisfy(\.isFinite)
         }) {
             throw AlignmentError(subject, .nonFinitePoint(index: bad))
         }
 
-        let count = Double(source.count)
-        let sourceMean = Point2D(x: source.reduce(0) { $0 + $1.x } / count, y: source.reduce(0) { $0 + $1.y } / count)
-        let targetMean = Point2D(x: target.reduce(0) { $0 + $1.x } / count, y: target.reduce(0) { $0 + $1.y } / count)
+        let total = weights.reduce(0, +)
+        var sourceMean = Point2D(x: 0, y: 0), targetMean = Point2D(x: 0, y: 0)
+        for (i, w) in weights.enumerated() {
+            sourceMean.x += w * source[i].x / total
+            sourceMean.y += w * source[i].y / total
+            targetMean.x += w * target[i].x / total
+            targetMean.y += w * target[i].y / total
+        }
 
         var sourceSpread = 0.0, targetSpread = 0.0, dot = 0.0, cross = 0.0
-        for (s, t) in zip(source, target) {
-            let px = s.x - sourceMean.x, py = s.y - sourceMean.y
-            let qx = t.x - targetMean.x, qy = t.y - targetMean.y
-            sourceSpread += px * px + py * py
-            targetSpread += qx * qx + qy * qy
-            dot += px * qx + py * qy
-            cross += px * qy - py * qx
+        for (i, w) in weights.enumerated() {
+            let px = source[i].x - sourceMean.x, py = source[i].y - sourceMean.y
+            let qx = target[i].x - targetMean.x, qy = target[i].y - targetMean.y
+            sourceSpread += w * (px * px + py * py)
+            targetSpread += w * (qx * qx + qy * qy)
+            dot += w * (px * qx + py * qy)
+            cross += w * (px * qy - py * qx)
         }
-        guard !isNegligible(sourceSpread, around: sourceMean) else {
+        guard !isNegligible(sourceSpread / total, around: sourceMean) else {
             throw AlignmentError(subject, .coincidentSourcePoints)
         }
-        guard !isNegligible(targetSpread, around: targetMean) else {
+        guard !isNegligible(targetSpread / total, around: targetMean) else {
             throw AlignmentError(subject, .coincidentTargetPoints)
         }
         guard dot * dot + cross * cross > 1e-20 * sourceSpread * targetSpread else {

@@ -20,6 +20,7 @@ public struct ONNXFaceEmbedder: FaceEmbedder {
     public let modelName: String
     /// A model of the user's own comes with no threshold; pick one with `facewatch validate`.
     public var suggestedThreshold: Float? { nil }
+    public var descriptorsAreUnitLength: Bool { true }
 
     let graph: ComputeGraph
     let input: ONNXInputLayout
