@@ -14,6 +14,8 @@ import sys
 import numpy as np
 import onnxruntime
 
+from output_comparison import compare
+
 
 def read_sample(folder: pathlib.Path):
     lines = (folder / "shapes.txt").read_text().split("\n")
@@ -36,14 +38,7 @@ def main() -> int:
     session = onnxruntime.InferenceSession(str(arguments.sample / "model.onnx"), providers=["CPUExecutionProvider"])
     input_name = session.get_inputs()[0].name
     (computed,) = session.run(None, {input_name: inputs})
-    if computed.shape != expected.shape:
-        print(f"onnx_export_check: onnxruntime gives shape {computed.shape}, facewatch {expected.shape}")
-        return 1
-    largest = float(np.max(np.abs(computed - expected)))
-    verdict = "ok" if largest <= arguments.tolerance else "FAILED"
-    print(f"onnx_export_check: {computed.shape[0]} inputs, outputs {computed.shape}, "
-          f"max |onnxruntime - facewatch| = {largest:.3g} (tolerance {arguments.tolerance:g}): {verdict}")
-    return 0 if largest <= arguments.tolerance else 1
+    return compare("onnx_export_check", f"{computed.shape[0]} inputs", computed, expected, arguments.tolerance)
 
 
 if __name__ == "__main__":

@@ -19,12 +19,7 @@ enum RGBConversion {
             throw .notAnImage(path: path, detail: "FFmpeg cannot convert its pixel format \(pixelFormatName(sourceFormat)) to RGB")
         }
         defer { sws_freeContext(scaler) }
-        if isYUV(sourceFormat) {
-            let fullRange = frame.pointee.color_range == AVCOL_RANGE_JPEG || isJPEGRangeYUV(sourceFormat)
-            sws_setColorspaceDetails(
-                scaler, sws_getCoefficients(Int32(frame.pointee.colorspace.rawValue)), fullRange ? 1 : 0,
-                sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16)
-        }
+        applyColourDetails(scaler, for: frame)
 
         var rgbFrame = av_frame_alloc()
         defer { av_frame_free(&rgbFrame) }
@@ -85,6 +80,17 @@ enum RGBConversion {
         let flags = descriptor.pointee.flags
         return flags & UInt64(AV_PIX_FMT_FLAG_RGB) == 0 && flags & UInt64(AV_PIX_FMT_FLAG_PAL) == 0
             && descriptor.pointee.nb_components >= 3
+    }
+
+    /// Tells the scaler the frame's colour matrix and range (full range for `color_range` JPEG and for the
+    /// `yuvj*` formats), converting to full-range RGB; only YUV frames have either.
+    static func applyColourDetails(_ scaler: OpaquePointer, for frame: UnsafePointer<AVFrame>) {
+        let format = AVPixelFormat(rawValue: frame.pointee.format)
+        guard isYUV(format) else { return }
+        let fullRange = frame.pointee.color_range == AVCOL_RANGE_JPEG || isJPEGRangeYUV(format)
+        sws_setColorspaceDetails(
+            scaler, sws_getCoefficients(Int32(frame.pointee.colorspace.rawValue)), fullRange ? 1 : 0,
+            sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16)
     }
 
     private static func isJPEGRangeYUV(_ format: AVPixelFormat) -> Bool {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import FacewatchSupport
 
 /// What a stream's analysis did and where its time went: the figures behind `facewatch bench pipeline` and the
 /// daemon's statistics.
@@ -22,10 +20,6 @@ public struct AnalysisCounts: Sendable, Equatable {
 
     public init() {}
 
-    /// A monotonic clock in seconds.
-    public static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
+    /// The daemon's monotonic clock (`MonotonicClock`) in seconds, the time base of `VideoFrame.decodedAt`.
+    public static func now() -> Double { MonotonicClock.seconds() }
 }

@@ -5,8 +5,8 @@ public enum StreamSource: Sendable, Equatable {
     case file(path: String)
     case live(url: String)
 
-    /// URL schemes of live sources. Any other text without a scheme is a file path.
-    public static let liveSchemes: Set<String> = ["rtsp", "rtsps", "http", "https", "udp", "tcp", "srt"]
+    /// URL schemes of live sources (`LiveStreamSchemes`). Any other text without a scheme is a file path.
+    public static var liveSchemes: Set<String> { LiveStreamSchemes.all }
 
     public var isLive: Bool {
         if case .live = self { return true }

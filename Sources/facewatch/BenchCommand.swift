@@ -9,7 +9,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time facewatch's stages on given inputs (for scripts/bench-*).",
-        subcommands: [BenchDetect.self, BenchEmbed.self, BenchMatch.self, BenchPipeline.self, BenchAlignment.self])
+        subcommands: [BenchDetect.self, BenchEmbed.self, BenchMatch.self, BenchPipeline.self, BenchAlignment.self,
+                      BenchTrain.self])
 }
 
 /// Times detection per image: one JSON line each with min/median/max milliseconds, the stage breakdown of

@@ -114,9 +114,9 @@ struct ErrorMessageTests {
     }
 
     @Test func urlsWithUnsupportedSchemesHideTheirPassword() {
-        #expect(message("streams: [{name: a, url: 'rtmp://u:pw@h/live'}]\n") == """
-            facewatch.yaml:1:26: streams[0].url: expected a file path or a URL (http:// https:// rtsp:// rtsps:// \
-            srt:// tcp:// udp://), not scheme rtmp://, got "rtmp://u:***@h/live"
+        #expect(message("streams: [{name: a, url: 'ftp://u:pw@h/live'}]\n") == """
+            facewatch.yaml:1:26: streams[0].url: expected a file path or a URL (http:// https:// rtmp:// rtsp:// \
+            rtsps:// srt:// tcp:// udp://), not scheme ftp://, got "ftp://u:***@h/live"
             """)
         #expect(message("streams: [{name: a, url: 'rtsp://'}]\n")
             == #"facewatch.yaml:1:26: streams[0].url: expected an address after the scheme, got "rtsp://""#)

@@ -43,6 +43,7 @@ struct StreamReadingTests {
         ("udp://239.0.0.1:1234", .live(url: "udp://239.0.0.1:1234")),
         ("tcp://192.0.2.1:5000", .live(url: "tcp://192.0.2.1:5000")),
         ("srt://192.0.2.1:9000", .live(url: "srt://192.0.2.1:9000")),
+        ("rtmp://192.0.2.1/live/cam", .live(url: "rtmp://192.0.2.1/live/cam")),
         ("/srv/a.mp4", .file(path: "/srv/a.mp4")),
         ("b.mp4", .file(path: "/cfg/b.mp4")),
         ("./c d.mp4", .file(path: "/cfg/c d.mp4")),

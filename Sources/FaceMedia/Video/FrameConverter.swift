@@ -16,11 +16,7 @@ struct FrameConverter {
             scaler, source.pointee.width, source.pointee.height, sourceFormat, Int32(width), Int32(height),
             AV_PIX_FMT_RGB24, SWS_BILINEAR, nil, nil, nil)
         guard let scaler else { return nil }
-        let fullRange = source.pointee.color_range == AVCOL_RANGE_JPEG
-            || [AV_PIX_FMT_YUVJ420P, AV_PIX_FMT_YUVJ422P, AV_PIX_FMT_YUVJ444P].contains(sourceFormat)
-        sws_setColorspaceDetails(
-            scaler, sws_getCoefficients(Int32(source.pointee.colorspace.rawValue)), fullRange ? 1 : 0,
-            sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16)
+        RGBConversion.applyColourDetails(scaler, for: source)
 
         if let existing = destination, existing.pointee.width != Int32(width) || existing.pointee.height != Int32(height) {
             av_frame_free(&destination)

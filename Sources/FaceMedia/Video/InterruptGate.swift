@@ -1,4 +1,5 @@
 import CFFmpeg
+import FacewatchSupport
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -48,11 +49,7 @@ public final class InterruptGate: Sendable {
         AVIOInterruptCB(callback: interruptCheck, opaque: Unmanaged.passUnretained(self).toOpaque())
     }
 
-    static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
+    static func now() -> UInt64 { MonotonicClock.nanoseconds() }
 }
 
 private func interruptCheck(_ opaque: UnsafeMutableRawPointer?) -> Int32 {

@@ -8,13 +8,10 @@ public enum MediaLocation: Sendable, Equatable, CustomStringConvertible {
     case file(path: String)
     case network(url: String)
 
-    /// URL schemes that name live network streams; anything else is a file path.
-    public static let liveSchemes: Set<String> = ["rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt"]
-
     /// Classifies what a person wrote in a configuration file or on the command line.
     public init(_ text: String) {
         if let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://"),
-           Self.liveSchemes.contains(text[..<colon].lowercased()) {
+           LiveStreamSchemes.all.contains(text[..<colon].lowercased()) {
             self = .network(url: text)
         } else {
             self = .file(path: text)

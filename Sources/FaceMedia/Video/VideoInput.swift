@@ -1,5 +1,6 @@
 import CFFmpeg
 import FaceVision
+import FacewatchSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -198,7 +199,7 @@ public final class VideoInput {
         defer { framesDecoded += 1 }
         return VideoFrame(
             image: image, fullImage: fullImage, pts: pts, index: framesDecoded, sourceWidth: sourceWidth,
-            sourceHeight: sourceHeight, decodedAt: Double(InterruptGate.now()) * 1e-9)
+            sourceHeight: sourceHeight, decodedAt: MonotonicClock.seconds())
     }
 
     /// Seconds since the stream's start; frames without a timestamp get the previous one plus a frame interval.
