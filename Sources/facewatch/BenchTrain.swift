@@ -68,7 +68,7 @@ struct BenchTrain: ParsableCommand {
         for choice in loss {
             let trainingLoss: TrainingLoss = choice == .center
                 ? .center(weight: 0.01, alpha: 0.95)
-                : .triplet(margin: 0.2, rule: "facenet", peoplePerBatch: 45, imagesPerPerson: 40)
+                : .triplet(margin: 0.2, rule: .facenet, peoplePerBatch: 45, imagesPerPerson: 40)
             let settings = TrainingSettings(network: shape, loss: trainingLoss, batchSize: batchSize,
                                             batchesPerEpoch: warmUp + batches, seed: 1)
             var trainer = try Trainer(settings: settings, dataset: data)

@@ -11,11 +11,11 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a face-embedding network (softmax + center loss, or triplet loss) and export it to ONNX.",
         discussion: """
-            DIR holds aligned chips, one folder per person (facewatch align --size 72 --margin 0.0625 gives the \
+            --data holds aligned chips, one folder per person (facewatch align --size 72 --margin 0.0625 gives the \
             default 64-pixel network room for random crops). Each epoch trains --batches-per-epoch batches, then \
             measures 10-fold accuracy on --validation-pairs (if given), appends a row to the history CSV, redraws \
             the plot, and saves the checkpoint; epoch 0 is the untrained network. --resume continues from the \
-            checkpoint exactly where it stopped. At the end the network (with L2-normalised output) is written to \
+            checkpoint after the last completed epoch, exactly as if it had not stopped. At the end the network (with L2-normalised output) is written to \
             --out as ONNX, which --embedder loads (template arcface, the network's input size).
             """)
 
@@ -127,7 +127,7 @@ struct TrainCommand: ParsableCommand {
         switch loss {
         case .center: trainingLoss = .center(weight: centerLossWeight, alpha: centerLossAlpha)
         case .triplet:
-            trainingLoss = .triplet(margin: tripletMargin, rule: selection.rawValue, peoplePerBatch: peoplePerBatch,
+            trainingLoss = .triplet(margin: tripletMargin, rule: selection, peoplePerBatch: peoplePerBatch,
                                     imagesPerPerson: imagesPerPerson)
         }
         let stageWidths = widths.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 }

@@ -100,7 +100,7 @@ public struct Trainer: Sendable {
             let selection: TripletSelection
             do {
                 selection = try TripletSelection(peoplePerBatch: people, imagesPerPerson: perPerson, margin: margin,
-                                                 rule: TripletSelectionRule(rawValue: rule) ?? .facenet)
+                                                 rule: rule)
             } catch {
                 throw .invalidSettings("\(error)")
             }

@@ -5,7 +5,7 @@ public enum TrainingLoss: Sendable, Equatable, Codable, CustomStringConvertible 
     case center(weight: Float, alpha: Float)
     /// Triplet loss with margin α on the L2-normalised embeddings; triplets chosen each round from
     /// `peoplePerBatch` × `imagesPerPerson` images under `rule`.
-    case triplet(margin: Float, rule: String, peoplePerBatch: Int, imagesPerPerson: Int)
+    case triplet(margin: Float, rule: TripletSelectionRule, peoplePerBatch: Int, imagesPerPerson: Int)
 
     public var name: String {
         switch self {

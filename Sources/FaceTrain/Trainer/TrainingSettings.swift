@@ -42,10 +42,9 @@ public struct TrainingSettings: Sendable, Equatable, Codable {
         case let .center(weight, alpha):
             if !(weight >= 0 && weight.isFinite) { return "center loss weight must be zero or positive" }
             if !(alpha >= 0 && alpha <= 1) { return "center loss alpha must lie in 0…1" }
-        case let .triplet(margin, rule, people, images):
+        case let .triplet(margin, _, people, images):
             if batchSize % 3 != 0 { return "batch size \(batchSize) must be a multiple of 3 for the triplet loss" }
             if !(margin > 0 && margin.isFinite) { return "triplet margin must be positive" }
-            if TripletSelectionRule(rawValue: rule) == nil { return "unknown triplet selection rule '\(rule)'" }
             if people < 2 || images < 2 { return "a triplet round needs at least 2 people × 2 images" }
         }
         return nil

@@ -1,6 +1,6 @@
 /// Which negatives may complete an anchor–positive pair, given the squared distances d(a, p) and d(a, n) and the
 /// margin α.
-public enum TripletSelectionRule: String, Sendable, CaseIterable {
+public enum TripletSelectionRule: String, Sendable, CaseIterable, Codable {
     /// `d(a, n) − d(a, p) < α`: every negative that violates the margin, including the hard ones closer to the
     /// anchor than the positive; what davidsandberg/facenet's `select_triplets` does.
     case facenet

@@ -10,7 +10,7 @@ import Testing
     }
 
     private let centerLoss = TrainingLoss.center(weight: 0.01, alpha: 0.9)
-    private let tripletLoss = TrainingLoss.triplet(margin: 0.2, rule: "facenet", peoplePerBatch: 3, imagesPerPerson: 4)
+    private let tripletLoss = TrainingLoss.triplet(margin: 0.2, rule: .facenet, peoplePerBatch: 3, imagesPerPerson: 4)
 
     private func parameters(_ trainer: Trainer) -> [String: [Float]] {
         var values: [String: [Float]] = [:]
