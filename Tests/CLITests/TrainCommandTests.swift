@@ -90,3 +90,21 @@ import Testing
         #expect(result.errorLines.first?.contains("nowhere: cannot list the data set") == true)
     }
 }
+
+/// `facewatch bench train` prints a figure for the forward pass and for each loss.
+@Suite struct BenchTrainTests {
+    @Test func printsOneLinePerMeasure() throws {
+        let result = try CommandRunner.run([
+            "bench", "train", "--batches", "1", "--warm-up", "0", "--batch-size", "6", "--input-size", "16",
+            "--people", "3", "--images-per-person", "2", "--json",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let measures = try result.outputLines.map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let rate = try #require(object["images_per_second"] as? Double)
+            #expect(rate > 0)
+            return try #require(object["measure"] as? String)
+        }
+        #expect(measures == ["forward", "center", "triplet"])
+    }
+}
