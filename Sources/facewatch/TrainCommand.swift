@@ -232,7 +232,7 @@ struct TrainCommand: ParsableCommand {
 
     private func measure(_ trainer: Trainer, _ validation: PairValidation?) throws -> Spread? {
         guard let validation else { return nil }
-        return try validation.evaluate(trainer.embedder, inputSide: inputSize)?.accuracy
+        return try validation.evaluate(trainer.embedder, inputSide: inputSize).accuracy
     }
 
     private func describe(_ accuracy: Spread?) -> String {

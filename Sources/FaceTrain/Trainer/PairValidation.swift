@@ -44,8 +44,9 @@ public struct PairValidation: Sendable {
         chips.compactMap { $0.map { min($0.width, $0.height) } }.min()
     }
 
-    /// 10-fold accuracy of `embedder` (a network ending in L2 normalisation) on the pairs.
-    public func evaluate(_ embedder: Sequential, inputSide: Int, chunk: Int = 128) throws(EngineError) -> KFoldAccuracy? {
+    /// 10-fold accuracy of `embedder` (a network ending in L2 normalisation) on the pairs. Pairs that cannot be
+    /// scored at all (say every chip missing, or a fold without both kinds of pair) are a `.validation` error.
+    public func evaluate(_ embedder: Sequential, inputSide: Int, chunk: Int = 128) throws(TrainingError) -> KFoldAccuracy {
         var network = embedder
         let batch = ChipBatch(inputSide: inputSide)
         let present = chips.indices.filter { chips[$0] != nil }
@@ -53,7 +54,12 @@ public struct PairValidation: Sendable {
         var start = 0
         while start < present.count {
             let indices = present[start..<min(start + chunk, present.count)]
-            let output = try network.forward(batch.evaluationTensor(of: indices.map { chips[$0]! }), mode: .inference)
+            let output: Tensor
+            do {
+                output = try network.forward(batch.evaluationTensor(of: indices.map { chips[$0]! }), mode: .inference)
+            } catch {
+                throw .engine(error.description)
+            }
             let width = output.shape[1]
             for (row, index) in indices.enumerated() {
                 embeddings[index] = Array(output.values[(row * width)..<((row + 1) * width)])
@@ -71,6 +77,10 @@ public struct PairValidation: Sendable {
             }
             return ScoredPair(distance: sum.squareRoot(), isSame: pair.isSame, fold: pair.fold)
         }
-        return try? KFoldAccuracy(scored)
+        do {
+            return try KFoldAccuracy(scored)
+        } catch {
+            throw .validation("\(error)")
+        }
     }
 }

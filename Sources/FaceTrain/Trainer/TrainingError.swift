@@ -7,6 +7,7 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     case engine(String)
     case loss(String)
     case selection(String)
+    case validation(String)
     case checkpoint(path: String, reason: String)
     case diverged(epoch: Int, batch: Int)
 
@@ -17,6 +18,7 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .engine(let reason): return "network: \(reason)"
         case .loss(let reason): return "loss: \(reason)"
         case .selection(let reason): return "triplet selection: \(reason)"
+        case .validation(let reason): return "validation pairs: \(reason)"
         case .checkpoint(let path, let reason): return "\(path): checkpoint: \(reason)"
         case .diverged(let epoch, let batch):
             return "the loss became NaN or infinite in epoch \(epoch), batch \(batch): lower the learning rate"

@@ -24,7 +24,15 @@ import Testing
         #expect(validation.smallestChipSide == 20)
         var generator = SeededGenerator(seed: 9)
         let network = EmbeddingNetwork.embedder(EmbeddingNetwork.features(SyntheticChips.tinyNetwork, using: &generator))
-        let accuracy = try #require(try validation.evaluate(network, inputSide: 16, chunk: 3))
+        let accuracy = try validation.evaluate(network, inputSide: 16, chunk: 3)
         #expect(accuracy.folds.map(\.accuracy) == [1, 10.0 / 11.0])
+
+        let unusable = try PairValidation(pairs: Array(pairs.prefix(2))) { _ in nil }
+        #expect(unusable.pairsWithoutChips == 2)
+        #expect {
+            _ = try unusable.evaluate(network, inputSide: 16)
+        } throws: { error in
+            "\(error)".hasPrefix("validation pairs: ")
+        }
     }
 }
