@@ -254,16 +254,17 @@ struct TrainCommand: ParsableCommand {
 extension TrainingSettings.OptimizerKind: ExpressibleByArgument {}
 extension TripletSelectionRule: ExpressibleByArgument {}
 
-/// Training's log: each line to standard error and appended to a file beside the model.
+/// Training's log: each line to standard error and appended to a file beside the model (if that file cannot be
+/// written, standard error still has every line).
 struct TrainingLog {
     let path: String
 
     func line(_ text: String) {
         printError(text)
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { return }
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return }
         handle.seekToEndOfFile()
         handle.write(Data((text + "\n").utf8))
         try? handle.close()
