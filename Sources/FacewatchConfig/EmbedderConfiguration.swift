@@ -23,11 +23,12 @@ public enum EmbedderConfiguration: Sendable, Equatable {
 /// An ONNX embedder: the model file, the side of the square chip it takes, and where the landmarks go on it.
 public struct ONNXEmbedderConfiguration: Sendable, Equatable {
     public var file: String
-    /// Chip width and height in pixels.
-    public var inputSize = 112
+    /// Chip width and height in pixels; nil means the model's own when it fixes one, else the template's (112 for
+    /// arcface), as `--embedder` does on the command line.
+    public var inputSize: Int?
     public var template = AlignmentTemplate.arcface
 
-    public init(file: String, inputSize: Int = 112, template: AlignmentTemplate = .arcface) {
+    public init(file: String, inputSize: Int? = nil, template: AlignmentTemplate = .arcface) {
         self.file = file
         self.inputSize = inputSize
         self.template = template

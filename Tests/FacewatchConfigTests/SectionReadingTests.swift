@@ -48,7 +48,7 @@ struct SectionReadingTests {
         #expect(configuration.embedder == .onnx(ONNXEmbedderConfiguration(file: "/srv/fw/models/arc.onnx")))
         #expect(configuration.embedder.kind == .onnx)
         guard case .onnx(let onnx) = configuration.embedder else { return }
-        #expect(onnx.inputSize == 112 && onnx.template == .arcface)
+        #expect(onnx.inputSize == nil && onnx.template == .arcface)
 
         let custom = "embedder: {kind: onnx, file: /m/e.onnx, input_size: 150, template: dlib}\n"
         let expected = ONNXEmbedderConfiguration(file: "/m/e.onnx", inputSize: 150, template: .dlib)
