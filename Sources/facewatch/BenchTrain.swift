@@ -1,3 +1,4 @@
+import FacewatchSupport
 import ArgumentParser
 import FaceTrain
 import FaceVision
@@ -100,7 +101,7 @@ struct BenchTrain: ParsableCommand {
     }
 
     private func syntheticData(side: Int) -> ChipDataset {
-        var random = TrainingRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         var samples: [ChipDataset.Sample] = []
         for person in 0..<people {
             for image in 0..<imagesPerPerson {
@@ -113,7 +114,7 @@ struct BenchTrain: ParsableCommand {
     }
 
     private func forwardRate(_ shape: EmbeddingNetworkShape, _ data: ChipDataset) throws -> Double {
-        var random = TrainingRandom(seed: 3)
+        var random = SplitMix64(seed: 3)
         var network = EmbeddingNetwork.embedder(EmbeddingNetwork.features(shape, using: &random))
         let input = ChipBatch(inputSide: shape.inputSide).evaluationTensor(of: data.samples.prefix(batchSize).map(\.chip))
         _ = try network.forward(input, mode: .inference)

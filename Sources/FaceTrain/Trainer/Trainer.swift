@@ -1,3 +1,4 @@
+import FacewatchSupport
 import FaceVision
 import Foundation
 import NeuralEngine
@@ -18,12 +19,15 @@ public struct Trainer: Sendable {
     public internal(set) var objective: SoftmaxCenterLoss?
     var featureOptimizer: any Optimizer
     var classifierOptimizer: any Optimizer
-    public internal(set) var random: TrainingRandom
+    public internal(set) var random: SplitMix64
     /// Every recorded epoch, from epoch 0 (the untrained network) on.
     public internal(set) var history: [EpochRecord] = []
 
     let batch: ChipBatch
     private var normalize = L2NormalizeLayer()
+    /// For triplet rounds: each person's chip paths, and each path's sample index (fixed with the data set).
+    private let pathsByPerson: [String: [String]]
+    private let sampleIndexByPath: [String: Int]
 
     /// What the trainer reports after each batch.
     public struct BatchProgress: Sendable {
@@ -49,7 +53,14 @@ public struct Trainer: Sendable {
         self.settings = settings
         self.dataset = dataset
         batch = ChipBatch(inputSide: settings.network.inputSide)
-        var random = TrainingRandom(seed: settings.seed)
+        var pathsByPerson: [String: [String]] = [:], sampleIndexByPath: [String: Int] = [:]
+        for (index, sample) in dataset.samples.enumerated() {
+            pathsByPerson[dataset.people[sample.label], default: []].append(sample.path)
+            sampleIndexByPath[sample.path] = index
+        }
+        self.pathsByPerson = pathsByPerson
+        self.sampleIndexByPath = sampleIndexByPath
+        var random = SplitMix64(seed: settings.seed)
         features = EmbeddingNetwork.features(settings.network, using: &random)
         if case let .center(weight, alpha) = settings.loss {
             classifier = DenseLayer(inFeatures: settings.network.embeddingSize, outFeatures: dataset.people.count,
@@ -174,19 +185,13 @@ public struct Trainer: Sendable {
     }
 
     private mutating func selectTriplets(_ selection: TripletSelection, log: (String) -> Void) throws(TrainingError) -> [TripletSample] {
-        var byPerson: [String: [String]] = [:]
-        var pathIndex: [String: Int] = [:]
-        for (index, sample) in dataset.samples.enumerated() {
-            byPerson[dataset.people[sample.label], default: []].append(sample.path)
-            pathIndex[sample.path] = index
-        }
         let round: TripletRound
         do {
-            round = try selection.sample(from: byPerson, using: &random)
+            round = try selection.sample(from: pathsByPerson, using: &random)
         } catch {
             throw .selection("\(error)")
         }
-        let indices = round.imagePaths.map { pathIndex[$0]! }
+        let indices = round.imagePaths.map { sampleIndexByPath[$0]! }
         var crops: [ChipBatch.Crop] = []
         for _ in indices { crops.append(batch.randomCrop(chipSide: dataset.side, using: &random)) }
         // Embedded in training mode (batch statistics), as facenet does for its selection pass.

@@ -7,10 +7,15 @@ import NeuralEngine
 /// the classifier and centers, and the optimisers' state.
 ///
 /// File layout: the line `facewatch-checkpoint 1`, an 8-byte little-endian header length, a JSON header (`Header`),
-/// then each tensor the header lists as little-endian 32-bit floats, in the listed order. Written to a temporary
+/// then each tensor the header lists as little-endian 32-bit floats, in the listed order (copied as they lie in
+/// memory: facewatch builds for little-endian machines only, x86-64 and arm64). Written to a temporary
 /// name and renamed, so an interrupted save leaves the previous checkpoint intact.
 public struct TrainingCheckpoint: Sendable {
     static let magic = Array("facewatch-checkpoint 1\n".utf8)
+
+    #if _endian(big)
+    #error("TrainingCheckpoint writes tensors as they lie in memory, which is little-endian only")
+    #endif
 
     struct Header: Codable {
         struct Entry: Codable {
@@ -67,12 +72,7 @@ public struct TrainingCheckpoint: Sendable {
         withUnsafeBytes(of: &length) { bytes += $0 }
         bytes += json
         for entry in header.tensors {
-            tensors[entry.name]!.withUnsafeBufferPointer { values in
-                for value in values {
-                    var bits = value.bitPattern.littleEndian
-                    withUnsafeBytes(of: &bits) { bytes += $0 }
-                }
-            }
+            tensors[entry.name]!.withUnsafeBytes { bytes += $0 }
         }
         let temporary = path + ".partial"
         do {
@@ -114,14 +114,14 @@ public struct TrainingCheckpoint: Sendable {
         }
         var tensors: [String: [Float]] = [:]
         for entry in header.tensors {
-            var values = [Float](repeating: 0, count: entry.count)
-            for i in 0..<entry.count {
-                let at = offset + 4 * i
-                let bits = UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
-                values[i] = Float(bitPattern: bits)
+            let start = offset
+            tensors[entry.name] = [Float](unsafeUninitializedCapacity: entry.count) { values, count in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(values).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 4 * entry.count)]))
+                }
+                count = entry.count
             }
             offset += 4 * entry.count
-            tensors[entry.name] = values
         }
         self.tensors = tensors
     }
@@ -178,7 +178,7 @@ extension Trainer {
         } catch {
             throw fail(error.description)
         }
-        random = TrainingRandom(state: checkpoint.header.randomState)
+        random = SplitMix64(state: checkpoint.header.randomState)
         history = checkpoint.header.history
     }
 }

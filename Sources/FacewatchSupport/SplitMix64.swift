@@ -1,6 +1,7 @@
-/// The random numbers of a training run (SplitMix64): seeded from the command line, and small enough to save in a
-/// checkpoint, so that a resumed run draws the same batches, crops and triplets as one that never stopped.
-public struct TrainingRandom: RandomNumberGenerator, Sendable, Equatable {
+/// A small, fast, reproducible random number generator (SplitMix64, Steele, Lea and Flood 2014). Its whole state
+/// is one `UInt64`, so a training run can save it in a checkpoint and continue the same sequence, and tests can
+/// seed it to see the same numbers on every run.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// The whole generator: saving and restoring it resumes the sequence.
     public var state: UInt64
 
