@@ -66,7 +66,7 @@ let package = Package(
             name: "facewatch",
             dependencies: [
                 "FaceVision", "FaceMedia", "NeuralEngine", "FaceTrain", "FaceIdentity", "FacewatchConfig",
-                "FaceEvents", "FaceStream", "FaceTrack",
+                "FaceEvents", "FaceStream", "FaceTrack", "FacewatchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "FaceTrackTests", dependencies: ["FaceTrack", "FaceVision", "FacewatchSupport"]),
         .testTarget(name: "FaceTrainTests", dependencies: ["FaceTrain", "FaceVision", "NeuralEngine", "FacewatchSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "ONNXFormat", "FacewatchSupport"]),
-        .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine", "ONNXFormat", "FaceIdentity"]),
+        .testTarget(name: "FaceVisionTests", dependencies: ["FaceVision", "NeuralEngine", "ONNXFormat", "FaceIdentity", "FacewatchSupport"]),
         .testTarget(name: "FaceMediaTests", dependencies: ["FaceMedia", "FaceVision"]),
         // Detection and embedding with the real model files the setup installs.
         .testTarget(name: "RealModelTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),

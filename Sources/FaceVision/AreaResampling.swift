@@ -75,60 +75,150 @@ public enum AreaResampling {
 
     /// Resizes an 8-bit RGB image, rounding back to 8 bits as OpenCV does for 8-bit input.
     public static func resize(_ image: RGBImage, width: Int, height: Int) -> RGBImage {
-        precondition(width > 0 && height > 0 && image.width > 0 && image.height > 0)
-        let columns = TapTable(input: image.width, output: width)
-        let rows = TapTable(input: image.height, output: height)
-        let halving = image.width == 2 * width && image.height == 2 * height
+        resize(image, sizes: [(width, height)])[0]
+    }
+
+    /// The image resized to each of `sizes`, each exactly as `resize(_:width:height:)` makes it. Sizes no
+    /// taller than the image (an image pyramid's) are all made in one pass over its rows: each input row is
+    /// read once, while it is in the cache, and added into every size's rows that it overlaps, instead of
+    /// the whole image being read again for every size.
+    public static func resize(_ image: RGBImage, sizes: [(width: Int, height: Int)]) -> [RGBImage] {
+        precondition(image.width > 0 && image.height > 0 && sizes.allSatisfy { $0.width > 0 && $0.height > 0 })
+        var levels = sizes.map { PyramidLevel(image: image, width: $0.width, height: $0.height) }
         let rowLength = image.width * 3
-        // One spare value so that each pixel's three channels can be read as a 4-vector.
-        var accumulator = [Float](repeating: 0, count: rowLength + 1)
-        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { out, initialized in
-            image.pixels.withUnsafeBufferPointer { src in
-                accumulator.withUnsafeMutableBufferPointer { acc in
-                    columns.offsets.withUnsafeBufferPointer { colOffsets in
-                    columns.sources.withUnsafeBufferPointer { colSources in
-                    columns.weights.withUnsafeBufferPointer { colWeights in
-                        for y in 0..<height {
-                            let a = acc.baseAddress!
-                            let firstTap = rows.offsets[y]
-                            do {
-                                let line = src.baseAddress! + rows.sources[firstTap] * rowLength
-                                let w = rows.weights[firstTap]
-                                for i in 0..<rowLength { a[i] = w * Float(line[i]) }
-                            }
-                            for t in (firstTap + 1)..<rows.offsets[y + 1] {
-                                let line = src.baseAddress! + rows.sources[t] * rowLength
-                                let w = rows.weights[t]
-                                for i in 0..<rowLength { a[i] += w * Float(line[i]) }
-                            }
-                            let dst = out.baseAddress! + y * width * 3
-                            for x in 0..<width {
-                                var sum = SIMD4<Float>()
-                                for t in colOffsets[x]..<colOffsets[x + 1] {
-                                    let pixel = UnsafeRawPointer(a + colSources[t] * 3).loadUnaligned(as: SIMD4<Float>.self)
-                                    sum += SIMD4(repeating: colWeights[t]) * pixel
-                                }
-                                let r = sum[0], g = sum[1], b = sum[2]
-                                if halving {
-                                    // OpenCV's exact 2×2 path rounds the integer sum half up.
-                                    dst[x * 3] = UInt8(min(255, Int((r * 4).rounded()) + 2) >> 2)
-                                    dst[x * 3 + 1] = UInt8(min(255, Int((g * 4).rounded()) + 2) >> 2)
-                                    dst[x * 3 + 2] = UInt8(min(255, Int((b * 4).rounded()) + 2) >> 2)
-                                } else {
-                                    dst[x * 3] = saturate(r)
-                                    dst[x * 3 + 1] = saturate(g)
-                                    dst[x * 3 + 2] = saturate(b)
-                                }
-                            }
+        image.pixels.withUnsafeBufferPointer { src in
+            for r in 0..<image.height {
+                let line = src.baseAddress! + r * rowLength
+                for k in levels.indices where levels[k].streams {
+                    levels[k].add(line, row: r, rowLength: rowLength)
+                }
+            }
+            for k in levels.indices where !levels[k].streams {
+                levels[k].enlarge(src.baseAddress!, rowLength: rowLength)
+            }
+        }
+        return levels.map { RGBImage(width: $0.width, height: $0.height, pixels: $0.pixels) }
+    }
+
+    /// One size made output row by output row, each from all its input rows (the way sizes that enlarge the
+    /// image are made); the streaming pass must give the same bytes.
+    static func resizeByOutputRows(_ image: RGBImage, width: Int, height: Int) -> RGBImage {
+        var level = PyramidLevel(image: image, width: width, height: height)
+        image.pixels.withUnsafeBufferPointer { level.enlarge($0.baseAddress!, rowLength: image.width * 3) }
+        return RGBImage(width: width, height: height, pixels: level.pixels)
+    }
+
+    /// Output rows `[0, finished)` of one size, and the accumulators of the (at most two) rows still open.
+    private struct PyramidLevel {
+        let width: Int
+        let height: Int
+        let columns: TapTable
+        let rows: TapTable
+        /// OpenCV's exact 2×2 path (rounding the integer sum half up) applies.
+        let halving: Bool
+        /// Whether each input row adds into at most two consecutive output rows (the image is not enlarged
+        /// vertically), so that rows can be made as the input streams past.
+        let streams: Bool
+        var pixels: [UInt8]
+        /// Output row y accumulates in `accumulators[y % 2]`; one spare value so that each pixel's three
+        /// channels can be read as a 4-vector.
+        var accumulators: [[Float]]
+        var finished = 0
+
+        init(image: RGBImage, width: Int, height: Int) {
+            self.width = width
+            self.height = height
+            columns = TapTable(input: image.width, output: width)
+            rows = TapTable(input: image.height, output: height)
+            halving = image.width == 2 * width && image.height == 2 * height
+            streams = height <= image.height
+            pixels = [UInt8](repeating: 0, count: width * height * 3)
+            accumulators = [[Float]](repeating: [Float](repeating: 0, count: image.width * 3 + 1), count: 2)
+        }
+
+        /// Adds input row `r` into the open output rows that overlap it, finishing those whose last row it is.
+        /// The taps of an output row are consecutive input rows, added in order (the first assigned).
+        mutating func add(_ line: UnsafePointer<UInt8>, row r: Int, rowLength: Int) {
+            var y = finished
+            while y < height {
+                let firstTap = rows.offsets[y], endTap = rows.offsets[y + 1]
+                let firstSource = rows.sources[firstTap]
+                guard firstSource <= r else { break }
+                let t = firstTap + (r - firstSource)
+                if t < endTap {
+                    let w = rows.weights[t]
+                    accumulators[y % 2].withUnsafeMutableBufferPointer { acc in
+                        let a = acc.baseAddress!
+                        if t == firstTap {
+                            for i in 0..<rowLength { a[i] = w * Float(line[i]) }
+                        } else {
+                            for i in 0..<rowLength { a[i] += w * Float(line[i]) }
                         }
                     }
+                    if t == endTap - 1 {
+                        finishRow(y)
+                        finished = y + 1
                     }
+                }
+                y += 1
+            }
+        }
+
+        /// Makes every output row of an enlarging size from the taps of each row in turn.
+        mutating func enlarge(_ src: UnsafePointer<UInt8>, rowLength: Int) {
+            for y in 0..<height {
+                accumulators[y % 2].withUnsafeMutableBufferPointer { acc in
+                    let a = acc.baseAddress!
+                    let firstTap = rows.offsets[y]
+                    let first = src + rows.sources[firstTap] * rowLength, w = rows.weights[firstTap]
+                    for i in 0..<rowLength { a[i] = w * Float(first[i]) }
+                    for t in (firstTap + 1)..<rows.offsets[y + 1] {
+                        let line = src + rows.sources[t] * rowLength, w = rows.weights[t]
+                        for i in 0..<rowLength { a[i] += w * Float(line[i]) }
+                    }
+                }
+                finishRow(y)
+            }
+        }
+
+        /// Output row y from its accumulated input row: each pixel's column taps, rounded to 8 bits.
+        private mutating func finishRow(_ y: Int) {
+            let halving = halving, width = width
+            accumulators[y % 2].withUnsafeBufferPointer { acc in
+            columns.offsets.withUnsafeBufferPointer { colOffsets in
+            columns.sources.withUnsafeBufferPointer { colSources in
+            columns.weights.withUnsafeBufferPointer { colWeights in
+            pixels.withUnsafeMutableBufferPointer { out in
+                typealias Vector = SIMD4<Float>
+                let a = acc.baseAddress!, dst = out.baseAddress! + y * width * 3
+                // Adding 1.5·2²³ rounds to the nearest integer, ties to even (the values lie in 0…255).
+                let shifter = Vector(repeating: 12_582_912), zero = Vector(), top = Vector(repeating: 255)
+                for x in 0..<width {
+                    var sum = Vector()
+                    for t in colOffsets[x]..<colOffsets[x + 1] {
+                        let pixel = UnsafeRawPointer(a + colSources[t] * 3).loadUnaligned(as: Vector.self)
+                        sum += Vector(repeating: colWeights[t]) * pixel
+                    }
+                    if halving {
+                        // OpenCV's exact 2×2 path rounds the integer sum half up.
+                        dst[x * 3] = UInt8(min(255, Int((sum[0] * 4).rounded()) + 2) >> 2)
+                        dst[x * 3 + 1] = UInt8(min(255, Int((sum[1] * 4).rounded()) + 2) >> 2)
+                        dst[x * 3 + 2] = UInt8(min(255, Int((sum[2] * 4).rounded()) + 2) >> 2)
+                    } else {
+                        var rounded = (sum + shifter) - shifter
+                        rounded = rounded.replacing(with: zero, where: rounded .< zero)
+                        rounded = rounded.replacing(with: top, where: rounded .> top)
+                        dst[x * 3] = UInt8(rounded[0])
+                        dst[x * 3 + 1] = UInt8(rounded[1])
+                        dst[x * 3 + 2] = UInt8(rounded[2])
                     }
                 }
             }
-            initialized = width * height * 3
+            }
+            }
+            }
+            }
         }
-        return RGBImage(width: width, height: height, pixels: pixels)
     }
 
     /// Resizes a float RGB buffer (`width × height × 3`, interleaved) without rounding.
@@ -154,10 +244,5 @@ public enum AreaResampling {
             }
         }
         return out
-    }
-
-    @inline(__always)
-    private static func saturate(_ v: Float) -> UInt8 {
-        UInt8(max(0, min(255, v.rounded(.toNearestOrEven))))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FacewatchSupport
 
 /// The `facewatch` command: finds faces in photos and recognises them against a gallery of enrolled people.
 @main
@@ -10,4 +11,11 @@ struct Facewatch: ParsableCommand {
             DetectCommand.self, AlignCommand.self, EnrollCommand.self, IdentifyCommand.self, IdentitiesCommand.self, EmbedCommand.self,
             ValidateCommand.self, TrainCommand.self, BenchCommand.self, RunCommand.self, SubscribeCommand.self,
         ])
+
+    /// Every command works frame after frame or image after image on tensors of the same sizes: freed blocks
+    /// are kept for the next one instead of being faulted in again (see `AllocatorTuning`).
+    static func main() {
+        AllocatorTuning.keepFreedBlocksForReuse()
+        main(nil)
+    }
 }

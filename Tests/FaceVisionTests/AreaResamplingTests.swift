@@ -1,3 +1,4 @@
+import FacewatchSupport
 import Testing
 @testable import FaceVision
 
@@ -51,5 +52,19 @@ struct AreaResamplingTests {
         let bytes = AreaResampling.resize(image, width: 3, height: 2)
         let floats = AreaResampling.resize(pixels.map(Float.init), width: 7, height: 5, toWidth: 3, toHeight: 2)
         for (b, f) in zip(bytes.pixels, floats) { #expect(abs(Float(b) - f) <= 0.5 + 1e-4) }
+    }
+
+    @Test func onePassPyramidEqualsEachSizeMadeOnItsOwn() {
+        var generator = SplitMix64(seed: 7)
+        let width = 97, height = 61
+        let image = RGBImage(width: width, height: height,
+                             pixels: (0..<(width * height * 3)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        let sizes = [(58, 37), (41, 26), (29, 19), (12, 8), (1, 1), (97, 61), (48, 30), (60, 61), (130, 40), (50, 90)]
+        let pyramid = AreaResampling.resize(image, sizes: sizes)
+        for (level, size) in zip(pyramid, sizes) {
+            let alone = AreaResampling.resizeByOutputRows(image, width: size.0, height: size.1)
+            #expect(level.width == size.0 && level.height == size.1)
+            #expect(level.pixels == alone.pixels, "\(size)")
+        }
     }
 }

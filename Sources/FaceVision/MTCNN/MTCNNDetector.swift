@@ -9,6 +9,9 @@ public struct MTCNNDetector: Sendable {
     let pnet: ComputeGraph
     let rnet: ComputeGraph
     let onet: ComputeGraph
+    /// Whether the three graphs were stripped of their leading `[N, W, H, 3] → [N, 3, W, H]` transposes, so
+    /// that images and crops are written straight into channel planes.
+    let planarInputs: Bool
 
     /// The file names the setup installs into the models directory.
     public static let modelFiles = ["pnet.onnx", "rnet.onnx", "onet.onnx"]
@@ -39,9 +42,14 @@ public struct MTCNNDetector: Sendable {
         for (graph, outputs) in [(pnet, 2), (rnet, 2), (onet, 3)] where graph.inputNames.count != 1 || graph.outputNames.count != outputs {
             throw VisionError(graph.source, "is not an MTCNN stage: expected 1 input and \(outputs) outputs, found \(graph.inputNames.count) and \(graph.outputNames.count)")
         }
-        self.pnet = pnet
-        self.rnet = rnet
-        self.onet = onet
+        let stripped = [pnet, rnet, onet].compactMap { graph -> ComputeGraph? in
+            guard let (inner, permutation) = graph.startingAfterInputTranspose(), permutation == [0, 3, 1, 2] else { return nil }
+            return inner
+        }
+        planarInputs = stripped.count == 3
+        self.pnet = planarInputs ? stripped[0] : pnet
+        self.rnet = planarInputs ? stripped[1] : rnet
+        self.onet = planarInputs ? stripped[2] : onet
     }
 
     /// Finds every face in the image, highest score first.
@@ -65,12 +73,14 @@ public struct MTCNNDetector: Sendable {
 
     private func proposals(_ image: RGBImage, options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
         var all = [CandidateBox]()
-        for scale in options.pyramidScales(width: image.width, height: image.height) {
-            let levelWidth = Int((Double(image.width) * scale).rounded(.up))
-            let levelHeight = Int((Double(image.height) * scale).rounded(.up))
-            var clock = StageClock()
-            let level = AreaResampling.resize(image, width: levelWidth, height: levelHeight)
-            let input = Self.networkInput(level)
+        var clock = StageClock()
+        let scales = options.pyramidScales(width: image.width, height: image.height)
+        let levels = AreaResampling.resize(image, sizes: scales.map { scale in
+            (Int((Double(image.width) * scale).rounded(.up)), Int((Double(image.height) * scale).rounded(.up)))
+        })
+        profile.pyramidSeconds += clock.lap()
+        for (scale, level) in zip(scales, levels) {
+            let input = Self.networkInput(level, planar: planarInputs)
             profile.pyramidSeconds += clock.lap()
             let outputs = try run(pnet, input, multiplyAdds: &profile.multiplyAdds)
             profile.pnetSeconds += clock.lap()
@@ -102,7 +112,6 @@ public struct MTCNNDetector: Sendable {
             all.append(contentsOf: kept.map { level_candidates[$0] })
             profile.nmsSeconds += clock.lap()
         }
-        var clock = StageClock()
         let merged = NonMaximumSuppression.keep(all, threshold: 0.7, overlap: .union)
             .map { all[$0].regressed(inclusive: false).squared().truncated() }
         profile.nmsSeconds += clock.lap()
@@ -146,7 +155,7 @@ public struct MTCNNDetector: Sendable {
         var passed = [CandidateBox]()
         for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
             let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
-            let outputs = try run(net, Self.crops(of: image, slice, side: side), multiplyAdds: &multiplyAdds)
+            let outputs = try run(net, Self.crops(of: image, slice, side: side, planar: planarInputs), multiplyAdds: &multiplyAdds)
             let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: net)
             let points = landmarks ? outputs.first { $0.shape.last == 10 } : nil
             if landmarks && points == nil { throw VisionError(net.source, "has no 10-value landmark output") }
@@ -198,11 +207,16 @@ public struct MTCNNDetector: Sendable {
         return (p, r)
     }
 
-    /// The image as the nets take it: `[1, W, H, 3]` (x before y), values mapped to about −1…1.
-    static func networkInput(_ image: RGBImage) -> Tensor {
+    /// The image as the nets take it, values mapped to about −1…1: `[1, W, H, 3]` (x before y), or with
+    /// `planar` the same transposed to `[1, 3, W, H]` (one plane per colour, each x-major).
+    static func networkInput(_ image: RGBImage, planar: Bool) -> Tensor {
         let w = image.width, h = image.height
-        return Tensor(shape: [1, w, h, 3]) { out in
+        return Tensor(shape: planar ? [1, 3, w, h] : [1, w, h, 3]) { out in
             image.pixels.withUnsafeBufferPointer { src in
+                if planar {
+                    writePlanes(src.baseAddress!, width: w, height: h, into: out.baseAddress!)
+                    return
+                }
                 for y in 0..<h {
                     for x in 0..<w {
                         let s = (y * w + x) * 3, d = (x * h + y) * 3
@@ -215,9 +229,46 @@ public struct MTCNNDetector: Sendable {
         }
     }
 
+    /// Normalised, x-major colour planes of an interleaved 8-bit RGB image: `out[c·W·H + x·H + y]`. Rows are
+    /// taken eight at a time so that each plane is written in runs of eight consecutive values.
+    private static func writePlanes(_ src: UnsafePointer<UInt8>, width w: Int, height h: Int, into out: UnsafeMutablePointer<Float>) {
+        let plane = w * h
+        var y0 = 0
+        while y0 < h {
+            let rows = min(8, h - y0)
+            for x in 0..<w {
+                var r = SIMD8<Float>(), g = SIMD8<Float>(), b = SIMD8<Float>()
+                for k in 0..<rows {
+                    let s = ((y0 + k) * w + x) * 3
+                    r[k] = Float(src[s])
+                    g[k] = Float(src[s + 1])
+                    b[k] = Float(src[s + 2])
+                }
+                let d = x * h + y0
+                let scale = SIMD8<Float>(repeating: 0.0078125), offset = SIMD8<Float>(repeating: 127.5)
+                r = (r - offset) * scale
+                g = (g - offset) * scale
+                b = (b - offset) * scale
+                if rows == 8 {
+                    UnsafeMutableRawPointer(out + d).storeBytes(of: r, as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(out + plane + d).storeBytes(of: g, as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(out + 2 * plane + d).storeBytes(of: b, as: SIMD8<Float>.self)
+                } else {
+                    for k in 0..<rows {
+                        out[d + k] = r[k]
+                        out[plane + d + k] = g[k]
+                        out[2 * plane + d + k] = b[k]
+                    }
+                }
+            }
+            y0 += rows
+        }
+    }
+
     /// Each box cut out of the image (zero outside it), resized to `side × side`, as `[N, side, side, 3]` with x first.
-    static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int) -> Tensor {
-        Tensor(shape: [boxes.count, side, side, 3]) { out in
+    /// With `planar`, `[N, 3, side, side]`: one x-major plane per colour.
+    static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int, planar: Bool) -> Tensor {
+        Tensor(shape: planar ? [boxes.count, 3, side, side] : [boxes.count, side, side, 3]) { out in
             for (n, box) in boxes.enumerated() {
                 let x1 = Int(box.x1), y1 = Int(box.y1), x2 = Int(box.x2), y2 = Int(box.y2)
                 let cropWidth = x2 - x1 + 1, cropHeight = y2 - y1 + 1
@@ -234,12 +285,13 @@ public struct MTCNNDetector: Sendable {
                 }
                 let resized = AreaResampling.resize(crop, width: cropWidth, height: cropHeight, toWidth: side, toHeight: side)
                 let base = n * side * side * 3
+                let plane = planar ? side * side : 1, step = planar ? 1 : 3
                 for y in 0..<side {
                     for x in 0..<side {
-                        let s = (y * side + x) * 3, d = base + (x * side + y) * 3
+                        let s = (y * side + x) * 3, d = base + (x * side + y) * step
                         out[d] = (resized[s] - 127.5) * 0.0078125
-                        out[d + 1] = (resized[s + 1] - 127.5) * 0.0078125
-                        out[d + 2] = (resized[s + 2] - 127.5) * 0.0078125
+                        out[d + plane] = (resized[s + 1] - 127.5) * 0.0078125
+                        out[d + 2 * plane] = (resized[s + 2] - 127.5) * 0.0078125
                     }
                 }
             }

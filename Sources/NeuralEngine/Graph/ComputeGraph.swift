@@ -11,6 +11,8 @@ public struct ComputeGraph: Sendable {
         let run: @Sendable ([Tensor]) throws(EngineError) -> [Tensor]
         /// Multiply–adds the step performs on these inputs, for steps that do heavy arithmetic.
         let cost: (@Sendable ([Tensor]) -> Int)?
+        /// For a Transpose, its permutation of the axes.
+        var permutation: [Int]? = nil
     }
 
     /// Where the graph came from, used to name it in errors (a file name, usually).

@@ -336,6 +336,7 @@ struct GraphBuilder {
             append(node, inputs: [first]) { x throws(EngineError) in
                 [try Layout.transpose(x[0], permutation: perm ?? Array((0..<x[0].rank).reversed()))]
             }
+            steps[steps.count - 1].permutation = perm
         case "Concat":
             let axis = int(node, "axis", default: 1)
             append(node, inputs: node.inputs) { x throws(EngineError) in [try Layout.concatenate(x, axis: axis)] }

@@ -72,22 +72,59 @@ public struct Softmax: Sendable {
         let length = coercesTrailingAxes ? input.shape[a...].reduce(1, *) : input.shape[a]
         let inner = coercesTrailingAxes ? 1 : input.shape[(a + 1)...].reduce(1, *)
         var values = input.values
+        if inner == 1 && length == 2 {
+            values.withUnsafeMutableBufferPointer { Self.pairs($0.baseAddress!, count: outer) }
+            return Tensor(shape: input.shape, values: values)
+        }
+        // Each row's peak subtracted, then one vector pass of exponentials over everything, then each row
+        // divided by its sum.
         values.withUnsafeMutableBufferPointer { v in
             for o in 0..<outer {
                 for i in 0..<inner {
                     let base = o * length * inner + i
                     var peak = -Float.infinity
                     for j in 0..<length { peak = max(peak, v[base + j * inner]) }
+                    for j in 0..<length { v[base + j * inner] -= peak }
+                }
+            }
+            VectorExponential.exponentiate(v.baseAddress!, count: v.count)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    let base = o * length * inner + i
                     var sum: Float = 0
-                    for j in 0..<length {
-                        let e = exp(v[base + j * inner] - peak)
-                        v[base + j * inner] = e
-                        sum += e
-                    }
-                    for j in 0..<length { v[base + j * inner] /= sum }
+                    for j in 0..<length { sum += v[base + j * inner] }
+                    let scale = 1 / sum
+                    for j in 0..<length { v[base + j * inner] *= scale }
                 }
             }
         }
         return Tensor(shape: input.shape, values: values)
+    }
+
+    /// Softmax of `count` consecutive pairs (two-class scores, as detectors give), eight pairs at a time.
+    private static func pairs(_ v: UnsafeMutablePointer<Float>, count: Int) {
+        typealias Vector = SIMD8<Float>
+        var n = 0
+        while n + 8 <= count {
+            let both = UnsafeRawPointer(v + 2 * n).loadUnaligned(as: SIMD16<Float>.self)
+            let a = both.evenHalf, b = both.oddHalf
+            let peak = a.replacing(with: b, where: b .> a)
+            let ea = VectorExponential.exp(a - peak), eb = VectorExponential.exp(b - peak)
+            let scale = 1 / (ea + eb)
+            let pa = ea * scale, pb = eb * scale
+            let out = v + 2 * n
+            for k in 0..<8 {
+                out[2 * k] = pa[k]
+                out[2 * k + 1] = pb[k]
+            }
+            n += 8
+        }
+        while n < count {
+            let a = v[2 * n], b = v[2 * n + 1], peak = max(a, b)
+            let ea = Foundation.exp(a - peak), eb = Foundation.exp(b - peak)
+            v[2 * n] = ea / (ea + eb)
+            v[2 * n + 1] = eb / (ea + eb)
+            n += 1
+        }
     }
 }

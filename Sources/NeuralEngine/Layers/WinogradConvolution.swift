@@ -216,10 +216,12 @@ struct WinogradConvolution: Sendable {
                     let y0 = finish(s.0 + s.1 + s.2), y1 = finish(s.1 - s.2 - s.3)
                     let row = plane + (2 * ty + i) * width + 2 * tx
                     if wholeChunk {
+                        var pairs = SIMD16<Float>()
                         for l in 0..<Self.lanes {
-                            row[2 * l] = y0[l]
-                            row[2 * l + 1] = y1[l]
+                            pairs[2 * l] = y0[l]
+                            pairs[2 * l + 1] = y1[l]
                         }
+                        UnsafeMutableRawPointer(row).storeBytes(of: pairs, as: SIMD16<Float>.self)
                     } else {
                         for l in 0..<chunk {
                             row[2 * l] = y0[l]
