@@ -221,6 +221,55 @@ public enum AreaResampling {
         }
     }
 
+    /// A `width × height` region of an 8-bit RGB image whose top-left pixel is at (`originX`, `originY`), zero
+    /// where it lies outside the image, resized to `toWidth × toHeight` without rounding: interleaved RGB floats
+    /// into `out`. The same values as cutting the region out as floats and resizing it with
+    /// `resize(_:width:height:toWidth:toHeight:)`, without making the cut-out (face crops for the refinement nets).
+    public static func resizeRegion(of image: RGBImage, originX: Int, originY: Int, width: Int, height: Int,
+                                    toWidth: Int, toHeight: Int, into out: UnsafeMutablePointer<Float>) {
+        precondition(width > 0 && height > 0 && toWidth > 0 && toHeight > 0)
+        let columns = TapTable(input: width, output: toWidth)
+        let rows = TapTable(input: height, output: toHeight)
+        let firstColumn = min(max(0, originX), image.width), endColumn = max(firstColumn, min(image.width, originX + width))
+        let insideLength = (endColumn - firstColumn) * 3
+        let insideOffset = (firstColumn - originX) * 3
+        // One spare value so that each pixel's three channels can be read as a 4-vector.
+        var accumulator = [Float](repeating: 0, count: width * 3 + 1)
+        image.pixels.withUnsafeBufferPointer { src in
+        accumulator.withUnsafeMutableBufferPointer { acc in
+        columns.offsets.withUnsafeBufferPointer { colOffsets in
+        columns.sources.withUnsafeBufferPointer { colSources in
+        columns.weights.withUnsafeBufferPointer { colWeights in
+            typealias Vector = SIMD4<Float>
+            let a = acc.baseAddress!
+            for y in 0..<toHeight {
+                a.update(repeating: 0, count: width * 3)
+                for t in rows.offsets[y]..<rows.offsets[y + 1] {
+                    let sourceRow = originY + rows.sources[t]
+                    guard sourceRow >= 0, sourceRow < image.height, insideLength > 0 else { continue }
+                    let line = src.baseAddress! + (sourceRow * image.width + firstColumn) * 3
+                    let w = rows.weights[t], row = a + insideOffset
+                    for i in 0..<insideLength { row[i] += w * Float(line[i]) }
+                }
+                let dst = out + y * toWidth * 3
+                for x in 0..<toWidth {
+                    var sum = Vector()
+                    for t in colOffsets[x]..<colOffsets[x + 1] {
+                        let pixel = UnsafeRawPointer(a + colSources[t] * 3).loadUnaligned(as: Vector.self)
+                        sum += Vector(repeating: colWeights[t]) * pixel
+                    }
+                    dst[x * 3] = sum[0]
+                    dst[x * 3 + 1] = sum[1]
+                    dst[x * 3 + 2] = sum[2]
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+
     /// Resizes a float RGB buffer (`width × height × 3`, interleaved) without rounding.
     public static func resize(_ pixels: [Float], width: Int, height: Int, toWidth: Int, toHeight: Int) -> [Float] {
         precondition(width > 0 && height > 0 && toWidth > 0 && toHeight > 0 && pixels.count == width * height * 3)

@@ -67,4 +67,30 @@ struct AreaResamplingTests {
             #expect(level.pixels == alone.pixels, "\(size)")
         }
     }
+
+    @Test func regionResizeEqualsCuttingOutThenResizing() {
+        var generator = SplitMix64(seed: 11)
+        let width = 40, height = 30
+        let image = RGBImage(width: width, height: height,
+                             pixels: (0..<(width * height * 3)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        // Inside, across each edge, larger than the image, and wholly outside it.
+        let regions = [(5, 4, 20, 17), (-6, -3, 15, 12), (30, 20, 19, 23), (-10, -10, 70, 55), (45, 2, 8, 8), (0, 0, 1, 1)]
+        for (x, y, w, h) in regions {
+            for side in [24, 48, 5] {
+                var cut = [Float](repeating: 0, count: w * h * 3)
+                for cy in 0..<h where (0..<height).contains(y + cy) {
+                    for cx in 0..<w where (0..<width).contains(x + cx) {
+                        for c in 0..<3 { cut[(cy * w + cx) * 3 + c] = Float(image.pixels[((y + cy) * width + x + cx) * 3 + c]) }
+                    }
+                }
+                let expected = AreaResampling.resize(cut, width: w, height: h, toWidth: side, toHeight: side)
+                var direct = [Float](repeating: -1, count: side * side * 3)
+                direct.withUnsafeMutableBufferPointer {
+                    AreaResampling.resizeRegion(of: image, originX: x, originY: y, width: w, height: h,
+                                                toWidth: side, toHeight: side, into: $0.baseAddress!)
+                }
+                #expect(direct == expected, "region \((x, y, w, h)) → \(side)")
+            }
+        }
+    }
 }

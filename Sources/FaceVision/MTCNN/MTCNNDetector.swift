@@ -268,22 +268,15 @@ public struct MTCNNDetector: Sendable {
     /// Each box cut out of the image (zero outside it), resized to `side × side`, as `[N, side, side, 3]` with x first.
     /// With `planar`, `[N, 3, side, side]`: one x-major plane per colour.
     static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int, planar: Bool) -> Tensor {
-        Tensor(shape: planar ? [boxes.count, 3, side, side] : [boxes.count, side, side, 3]) { out in
+        var resized = [Float](repeating: 0, count: side * side * 3)
+        return Tensor(shape: planar ? [boxes.count, 3, side, side] : [boxes.count, side, side, 3]) { out in
             for (n, box) in boxes.enumerated() {
                 let x1 = Int(box.x1), y1 = Int(box.y1), x2 = Int(box.x2), y2 = Int(box.y2)
-                let cropWidth = x2 - x1 + 1, cropHeight = y2 - y1 + 1
-                var crop = [Float](repeating: 0, count: cropWidth * cropHeight * 3)
-                for y in max(0, y1 - 1)..<max(max(0, y1 - 1), min(image.height, y2)) {
-                    let cy = y - y1 + 1
-                    for x in max(0, x1 - 1)..<max(max(0, x1 - 1), min(image.width, x2)) {
-                        let cx = x - x1 + 1
-                        let s = (y * image.width + x) * 3, d = (cy * cropWidth + cx) * 3
-                        crop[d] = Float(image.pixels[s])
-                        crop[d + 1] = Float(image.pixels[s + 1])
-                        crop[d + 2] = Float(image.pixels[s + 2])
-                    }
+                // The box's pixels run from (x1 − 1, y1 − 1), as the reference's crops do.
+                resized.withUnsafeMutableBufferPointer { resized in
+                    AreaResampling.resizeRegion(of: image, originX: x1 - 1, originY: y1 - 1, width: x2 - x1 + 1, height: y2 - y1 + 1,
+                                                toWidth: side, toHeight: side, into: resized.baseAddress!)
                 }
-                let resized = AreaResampling.resize(crop, width: cropWidth, height: cropHeight, toWidth: side, toHeight: side)
                 let base = n * side * side * 3
                 let plane = planar ? side * side : 1, step = planar ? 1 : 3
                 for y in 0..<side {
