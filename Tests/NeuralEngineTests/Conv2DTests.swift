@@ -68,17 +68,20 @@ struct Conv2DTests {
         #expect(first.stacked(with: wider) == nil)
     }
 
-    @Test(arguments: [(2, 21, 60), (1, 12, 30), (1, 40, 200)])
-    func chainedPointwiseConvolutionEqualsTheTwoInTurn(batch: Int, height: Int, width: Int) throws {
+    /// With 16 input channels the first convolution is Winograd's, band by band (19 output rows: two bands of 8
+    /// and an odd one of 3).
+    @Test(arguments: [(2, 21, 60, 6), (1, 12, 30, 6), (1, 40, 200, 6), (1, 21, 60, 16), (2, 26, 49, 16)])
+    func chainedPointwiseConvolutionEqualsTheTwoInTurn(batch: Int, height: Int, width: Int, channels: Int) throws {
         var random = SeededValues(seed: UInt64(height * 1000 + width))
-        let input = Tensor(shape: [batch, 6, height, width], values: random.values(batch * 6 * height * width))
-        let conv = try Conv2D(weights: random.values(10 * 6 * 9), bias: random.values(10), outChannels: 10, inChannels: 6,
-                              kernelHeight: 3, kernelWidth: 3)
+        let input = Tensor(shape: [batch, channels, height, width], values: random.values(batch * channels * height * width))
+        let conv = try Conv2D(weights: random.values(10 * channels * 9), bias: random.values(10), outChannels: 10,
+                              inChannels: channels, kernelHeight: 3, kernelWidth: 3)
         let heads = try Conv2D(weights: random.values(6 * 10), bias: random.values(6), outChannels: 6, inChannels: 10,
                                kernelHeight: 1, kernelWidth: 1)
         let slopes = random.values(10)
         let chained = try conv.forward(input, negativeSlopes: slopes, then: heads)
         let separate = try heads.forward(try conv.forward(input, negativeSlopes: slopes))
+        #expect((conv.winograd != nil) == (channels >= Conv2D.winogradMinimumChannels))
         #expect(chained.shape == [batch, 6, height - 2, width - 2])
         #expect(maxAbsDifference(chained.values, separate.values) < 1e-5)
     }

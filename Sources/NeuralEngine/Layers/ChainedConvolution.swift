@@ -17,6 +17,8 @@ extension Conv2D {
         }
         let batch = input.shape[0], outPlane = outHeight * outWidth
         let band = min(outHeight, Self.chainBandRows)
+        // Bands start at even rows, so Winograd's 2×2 tiles of a band are the whole plane's.
+        let bandWinograd = winograd
         var middle = [Float](repeating: 0, count: outChannels * band * outWidth)
         var last = [Float](repeating: 0, count: next.outChannels * band * outWidth)
         return Tensor(shape: [batch, next.outChannels, outHeight, outWidth]) { out in
@@ -29,8 +31,14 @@ extension Conv2D {
                             while firstRow < outHeight {
                                 let endRow = min(outHeight, firstRow + band)
                                 let span = (endRow - firstRow) * outWidth
-                                first.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes,
-                                              rows: firstRow..<endRow, planeStride: span, into: middle.baseAddress!)
+                                if let winograd = bandWinograd {
+                                    winograd.forward(image + firstRow * width, batch: 1, height: endRow - firstRow + 2, width: width,
+                                                     slopes: negativeSlopes, inputPlaneStride: height * width,
+                                                     outputPlaneStride: span, into: middle.baseAddress!)
+                                } else {
+                                    first.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes,
+                                                  rows: firstRow..<endRow, planeStride: span, into: middle.baseAddress!)
+                                }
                                 second.forward(middle.baseAddress!, batch: 1, height: endRow - firstRow, width: outWidth,
                                                slopes: nil, into: last.baseAddress!)
                                 for o in 0..<next.outChannels {

@@ -17,7 +17,7 @@ public struct Conv2D: Sendable {
     /// The register-blocked path for stride-1 ungrouped convolutions (used when the padding is zero too).
     let direct: DirectConvolution?
     /// The Winograd path for 3×3 stride-1 ungrouped convolutions of enough input channels to pay.
-    private let winograd: WinogradConvolution?
+    let winograd: WinogradConvolution?
 
     public init(
         weights: [Float], bias: [Float]?, outChannels: Int, inChannels: Int,
@@ -60,7 +60,7 @@ public struct Conv2D: Sendable {
     }
 
     /// Input channels from which Winograd's transforms cost less than the multiplies they save.
-    static let winogradMinimumChannels = 24
+    static let winogradMinimumChannels = 16
 
     /// Multiply–adds for one input of the given spatial size (for throughput figures).
     public func multiplyAdds(height: Int, width: Int) -> Int {

@@ -47,10 +47,13 @@ struct WinogradConvolution: Sendable {
     }
 
     /// Convolves `batch` images of `inChannels × height × width` (both at least 3) into `out` (NCHW),
-    /// applying bias and, when given, a per-channel PReLU.
+    /// applying bias and, when given, a per-channel PReLU. Channel planes lie `inputPlaneStride` and
+    /// `outputPlaneStride` floats apart (default: packed), so that a band of rows of larger planes can be
+    /// convolved on its own.
     func forward(_ input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, slopes: [Float]?,
-                 into out: UnsafeMutablePointer<Float>) {
+                 inputPlaneStride: Int? = nil, outputPlaneStride: Int? = nil, into out: UnsafeMutablePointer<Float>) {
         let outHeight = height - 2, outWidth = width - 2
+        let inputPlane = inputPlaneStride ?? height * width, outputPlane = outputPlaneStride ?? outHeight * outWidth
         let tilesY = (outHeight + 1) / 2, tilesX = (outWidth + 1) / 2
         let tileCount = tilesY * tilesX
         let planeStride = 2 * Self.lanes + Self.bandTiles
@@ -81,9 +84,9 @@ struct WinogradConvolution: Sendable {
             while first < batch * tileCount {
                 let band = first..<min(batch * tileCount, first + Self.bandTiles)
                 parts(of: band) { n, tiles, offset in
-                    let image = input + n * inChannels * height * width
+                    let image = input + n * inChannels * inputPlane
                     for c in 0..<inChannels {
-                        transformInput(image + c * height * width, height: height, width: width, tilesX: tilesX,
+                        transformInput(image + c * inputPlane, height: height, width: width, tilesX: tilesX,
                                        tiles: tiles, into: v + c * planeStride + offset, positionStride: inChannels * planeStride)
                     }
                 }
@@ -95,11 +98,11 @@ struct WinogradConvolution: Sendable {
                     }
                 }
                 parts(of: band) { n, tiles, offset in
-                    let result = out + n * outChannels * outHeight * outWidth
+                    let result = out + n * outChannels * outputPlane
                     for o in 0..<outChannels {
                         transformOutput(m + o * planeStride + offset, positionStride: blocks * 4 * planeStride, tilesX: tilesX,
                                         tiles: tiles, bias: biases[o], slope: slopes == nil ? nil : slopeValues[o],
-                                        into: result + o * outHeight * outWidth, height: outHeight, width: outWidth)
+                                        into: result + o * outputPlane, height: outHeight, width: outWidth)
                     }
                 }
                 first = band.upperBound
@@ -124,10 +127,7 @@ struct WinogradConvolution: Sendable {
             var tx = t - ty * tilesX
             if 2 * ty + 3 < height {
                 while tx + Self.lanes <= rowEnd && 2 * tx + 2 * Self.lanes + 2 <= width {
-                    let p = top + 2 * tx
-                    Self.storeTransformed(Self.columns(p), Self.columns(p + width), Self.columns(p + 2 * width),
-                                          Self.columns(p + 3 * width), at: slot + tx,
-                                          positionStride: positionStride, lanes: Self.lanes)
+                    Self.transformEight(top + 2 * tx, width: width, into: slot + tx, positionStride: positionStride)
                     tx += Self.lanes
                 }
             }
@@ -142,6 +142,29 @@ struct WinogradConvolution: Sendable {
             }
             t = ty * tilesX + rowEnd
         }
+    }
+
+    /// `Bᵀ·d·B` of 8 tiles side by side whose first patch starts at `p`, a transform row at a time so that few
+    /// vectors are live at once: row 0 is `d₀ − d₂`, row 1 `d₁ + d₂`, row 2 `d₂ − d₁`, row 3 `d₁ − d₃`, and each
+    /// row's four columns `c` become `c₀ − c₂, c₁ + c₂, c₂ − c₁, c₁ − c₃`.
+    @inline(__always)
+    private static func transformEight(_ p: UnsafePointer<Float>, width: Int, into dst: UnsafeMutablePointer<Float>,
+                                       positionStride: Int) {
+        @inline(__always)
+        func store(_ c0: Vector, _ c1: Vector, _ c2: Vector, _ c3: Vector, row i: Int) {
+            let target = UnsafeMutableRawPointer(dst + 4 * i * positionStride)
+            target.storeBytes(of: c0 - c2, as: Vector.self)
+            target.storeBytes(of: c1 + c2, toByteOffset: 4 * positionStride, as: Vector.self)
+            target.storeBytes(of: c2 - c1, toByteOffset: 8 * positionStride, as: Vector.self)
+            target.storeBytes(of: c1 - c3, toByteOffset: 12 * positionStride, as: Vector.self)
+        }
+        let d0 = columns(p), d2 = columns(p + 2 * width)
+        store(d0.0 - d2.0, d0.1 - d2.1, d0.2 - d2.2, d0.3 - d2.3, row: 0)
+        let d1 = columns(p + width)
+        store(d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3, row: 1)
+        store(d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3, row: 2)
+        let d3 = columns(p + 3 * width)
+        store(d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3, row: 3)
     }
 
     typealias Quad = (Vector, Vector, Vector, Vector)
@@ -184,13 +207,21 @@ struct WinogradConvolution: Sendable {
         store(t3, row: 3)
     }
 
+    /// `(a₀, b₀, a₁, b₁, …, a₇, b₇)`: the two output columns of eight tiles side by side.
+    @inline(__always)
+    private static func interleave(_ a: Vector, _ b: Vector) -> SIMD16<Float> {
+        SIMD16(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3], a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7])
+    }
+
     /// `Y = Aᵀ·M·A` plus bias and activation for one output channel's tiles `tiles`, whose sums start at `sums`.
     private func transformOutput(_ sums: UnsafePointer<Float>, positionStride: Int, tilesX: Int, tiles: Range<Int>,
                                  bias: Float, slope: Float?, into plane: UnsafeMutablePointer<Float>, height: Int, width: Int) {
+        @inline(__always)
         func load(_ xi: Int, _ position: Int) -> Vector {
             UnsafeRawPointer(sums + xi * positionStride + position).loadUnaligned(as: Vector.self)
         }
         let b = Vector(repeating: bias), zero = Vector(), a = Vector(repeating: slope ?? 1)
+        @inline(__always)
         func finish(_ y: Vector) -> Vector {
             let v = y + b
             guard slope != nil else { return v }
@@ -203,34 +234,32 @@ struct WinogradConvolution: Sendable {
             var tx = t - ty * tilesX
             while tx < rowEnd {
                 let p = ty * tilesX + tx - tiles.lowerBound
-                let m0 = (load(0, p), load(1, p), load(2, p), load(3, p))
-                let m1 = (load(4, p), load(5, p), load(6, p), load(7, p))
-                let m2 = (load(8, p), load(9, p), load(10, p), load(11, p))
-                let m3 = (load(12, p), load(13, p), load(14, p), load(15, p))
-                let s0 = (m0.0 + m1.0 + m2.0, m0.1 + m1.1 + m2.1, m0.2 + m1.2 + m2.2, m0.3 + m1.3 + m2.3)
-                let s1 = (m1.0 - m2.0 - m3.0, m1.1 - m2.1 - m3.1, m1.2 - m2.2 - m3.2, m1.3 - m2.3 - m3.3)
+                // Column j of each tile's M (positions j, 4 + j, 8 + j, 12 + j) summed down by Aᵀ: (top, bottom).
+                @inline(__always)
+                func column(_ j: Int) -> (Vector, Vector) {
+                    let m0 = load(j, p), m1 = load(4 + j, p), m2 = load(8 + j, p), m3 = load(12 + j, p)
+                    return (m0 + m1 + m2, m1 - m2 - m3)
+                }
+                let (a0, b0) = column(0), (a1, b1) = column(1), (a2, b2) = column(2), (a3, b3) = column(3)
+                let y00 = finish(a0 + a1 + a2), y01 = finish(a1 - a2 - a3)
+                let y10 = finish(b0 + b1 + b2), y11 = finish(b1 - b2 - b3)
                 let chunk = min(Self.lanes, rowEnd - tx)
                 let wholeChunk = chunk == Self.lanes && 2 * (tx + Self.lanes) <= width
-                func emit(_ s: Quad, row i: Int) {
+                @inline(__always)
+                func emit(_ left: Vector, _ right: Vector, row i: Int) {
                     guard 2 * ty + i < height else { return }
-                    let y0 = finish(s.0 + s.1 + s.2), y1 = finish(s.1 - s.2 - s.3)
                     let row = plane + (2 * ty + i) * width + 2 * tx
                     if wholeChunk {
-                        var pairs = SIMD16<Float>()
-                        for l in 0..<Self.lanes {
-                            pairs[2 * l] = y0[l]
-                            pairs[2 * l + 1] = y1[l]
-                        }
-                        UnsafeMutableRawPointer(row).storeBytes(of: pairs, as: SIMD16<Float>.self)
+                        UnsafeMutableRawPointer(row).storeBytes(of: Self.interleave(left, right), as: SIMD16<Float>.self)
                     } else {
                         for l in 0..<chunk {
-                            row[2 * l] = y0[l]
-                            if 2 * (tx + l) + 1 < width { row[2 * l + 1] = y1[l] }
+                            row[2 * l] = left[l]
+                            if 2 * (tx + l) + 1 < width { row[2 * l + 1] = right[l] }
                         }
                     }
                 }
-                emit(s0, row: 0)
-                emit(s1, row: 1)
+                emit(y00, y01, row: 0)
+                emit(y10, y11, row: 1)
                 tx += chunk
             }
             t = ty * tilesX + rowEnd
