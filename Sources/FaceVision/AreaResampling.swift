@@ -123,6 +123,12 @@ public enum AreaResampling {
         /// Output row y accumulates in `accumulators[y % 2]`; one spare value so that each pixel's three
         /// channels can be read as a 4-vector.
         var accumulators: [[Float]]
+        /// The integer sums of output row y's inner input rows, in `innerSums[y % 2]`.
+        var innerSums: [[UInt16]]
+        /// For each output row, whether its taps between the first and the last (at least one, at most 257 so
+        /// that 8-bit values cannot overflow 16 bits) share one weight: they are then summed as integers and
+        /// weighed once, which is exact up to the one rounding of the product.
+        let summedInner: [Bool]
         var finished = 0
 
         init(image: RGBImage, width: Int, height: Int) {
@@ -134,10 +140,16 @@ public enum AreaResampling {
             streams = height <= image.height
             pixels = [UInt8](repeating: 0, count: width * height * 3)
             accumulators = [[Float]](repeating: [Float](repeating: 0, count: image.width * 3 + 1), count: 2)
+            summedInner = (0..<height).map { [rows] y in
+                let first = rows.offsets[y] + 1
+                let inner = first..<max(first, rows.offsets[y + 1] - 1)
+                return (1...257).contains(inner.count) && inner.allSatisfy { rows.weights[$0] == rows.weights[inner.lowerBound] }
+            }
+            innerSums = summedInner.contains(true) ? [[UInt16]](repeating: [UInt16](repeating: 0, count: image.width * 3), count: 2) : [[], []]
         }
 
         /// Adds input row `r` into the open output rows that overlap it, finishing those whose last row it is.
-        /// The taps of an output row are consecutive input rows, added in order (the first assigned).
+        /// The taps of an output row are consecutive input rows.
         mutating func add(_ line: UnsafePointer<UInt8>, row r: Int, rowLength: Int) {
             var y = finished
             while y < height {
@@ -146,15 +158,7 @@ public enum AreaResampling {
                 guard firstSource <= r else { break }
                 let t = firstTap + (r - firstSource)
                 if t < endTap {
-                    let w = rows.weights[t]
-                    accumulators[y % 2].withUnsafeMutableBufferPointer { acc in
-                        let a = acc.baseAddress!
-                        if t == firstTap {
-                            for i in 0..<rowLength { a[i] = w * Float(line[i]) }
-                        } else {
-                            for i in 0..<rowLength { a[i] += w * Float(line[i]) }
-                        }
-                    }
+                    accumulate(line, tap: t, row: y, rowLength: rowLength)
                     if t == endTap - 1 {
                         finishRow(y)
                         finished = y + 1
@@ -167,17 +171,43 @@ public enum AreaResampling {
         /// Makes every output row of an enlarging size from the taps of each row in turn.
         mutating func enlarge(_ src: UnsafePointer<UInt8>, rowLength: Int) {
             for y in 0..<height {
-                accumulators[y % 2].withUnsafeMutableBufferPointer { acc in
-                    let a = acc.baseAddress!
-                    let firstTap = rows.offsets[y]
-                    let first = src + rows.sources[firstTap] * rowLength, w = rows.weights[firstTap]
-                    for i in 0..<rowLength { a[i] = w * Float(first[i]) }
-                    for t in (firstTap + 1)..<rows.offsets[y + 1] {
-                        let line = src + rows.sources[t] * rowLength, w = rows.weights[t]
-                        for i in 0..<rowLength { a[i] += w * Float(line[i]) }
-                    }
+                for t in rows.offsets[y]..<rows.offsets[y + 1] {
+                    accumulate(src + rows.sources[t] * rowLength, tap: t, row: y, rowLength: rowLength)
                 }
                 finishRow(y)
+            }
+        }
+
+        /// Adds tap `t` of output row `y` (its taps taken in order): the first tap weighed into the row's
+        /// accumulator, inner taps summed as integers when `summedInner[y]` (else weighed and added), and the last
+        /// tap adds the weighed integer sum and then its own weighed row.
+        private mutating func accumulate(_ line: UnsafePointer<UInt8>, tap t: Int, row y: Int, rowLength: Int) {
+            let firstTap = rows.offsets[y], lastTap = rows.offsets[y + 1] - 1
+            let w = rows.weights[t], slot = y % 2
+            if t > firstTap && t < lastTap && summedInner[y] {
+                innerSums[slot].withUnsafeMutableBufferPointer { sums in
+                    let s = sums.baseAddress!
+                    if t == firstTap + 1 {
+                        for i in 0..<rowLength { s[i] = UInt16(line[i]) }
+                    } else {
+                        for i in 0..<rowLength { s[i] &+= UInt16(line[i]) }
+                    }
+                }
+                return
+            }
+            let innerWeight = t == lastTap && t > firstTap + 1 && summedInner[y] ? rows.weights[firstTap + 1] : nil
+            accumulators[slot].withUnsafeMutableBufferPointer { acc in
+                let a = acc.baseAddress!
+                if t == firstTap {
+                    for i in 0..<rowLength { a[i] = w * Float(line[i]) }
+                } else if let innerWeight {
+                    innerSums[slot].withUnsafeBufferPointer { sums in
+                        let s = sums.baseAddress!
+                        for i in 0..<rowLength { a[i] = (a[i] + innerWeight * Float(s[i])) + w * Float(line[i]) }
+                    }
+                } else {
+                    for i in 0..<rowLength { a[i] += w * Float(line[i]) }
+                }
             }
         }
 
