@@ -110,7 +110,13 @@ struct DirectConvolution: Sendable {
                             let results = UnsafePointer(scratch.baseAddress! + Self.lanes + (o - channel) * scratchStride)
                             let plane = planes + o * planeStride
                             for y in firstRow..<endRow {
-                                (plane + y * outWidth).update(from: results + (y - firstRow) * width, count: outWidth)
+                                let source = results + (y - firstRow) * width, target = plane + y * outWidth
+                                // Short rows (the refinement nets' crops) are copied inline: a call per row costs more.
+                                if outWidth > 64 {
+                                    target.update(from: source, count: outWidth)
+                                } else {
+                                    Self.copyShortRow(source, to: target, count: outWidth)
+                                }
                             }
                         }
                     }
@@ -128,5 +134,27 @@ struct DirectConvolution: Sendable {
 extension SIMD4<Float> {
     fileprivate init(_ pointer: UnsafePointer<Float>) {
         self.init(pointer[0], pointer[1], pointer[2], pointer[3])
+    }
+}
+
+extension DirectConvolution {
+    /// Copies a few floats eight at a time (a copy loop would become a `memmove` call, which costs more than
+    /// the copy at these lengths); the last eight may overlap the previous ones.
+    @inline(__always)
+    static func copyShortRow(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        typealias Vector = SIMD8<Float>
+        guard count >= 8 else {
+            for x in 0..<count { target[x] = source[x] }
+            return
+        }
+        var x = 0
+        while x + 8 <= count {
+            UnsafeMutableRawPointer(target + x).storeBytes(of: UnsafeRawPointer(source + x).loadUnaligned(as: Vector.self), as: Vector.self)
+            x += 8
+        }
+        if x < count {
+            let last = count - 8
+            UnsafeMutableRawPointer(target + last).storeBytes(of: UnsafeRawPointer(source + last).loadUnaligned(as: Vector.self), as: Vector.self)
+        }
     }
 }
