@@ -15,8 +15,10 @@ struct TrainCommand: ParsableCommand {
             default 64-pixel network room for random crops). Each epoch trains --batches-per-epoch batches, then \
             measures 10-fold accuracy on --validation-pairs (if given), appends a row to the history CSV, redraws \
             the plot, and saves the checkpoint; epoch 0 is the untrained network. --resume continues from the \
-            checkpoint after the last completed epoch, exactly as if it had not stopped. At the end the network (with L2-normalised output) is written to \
-            --out as ONNX, which --embedder loads (template arcface, the network's input size).
+            checkpoint after the last completed epoch, exactly as if it had not stopped. At the end the network (with \
+            L2-normalised output) is written to --out as ONNX, which --embedder loads (template arcface, the network's \
+            input size); with --keep-best, --out holds the epoch with the best validation accuracy instead, written \
+            when that epoch ended.
             """)
 
     enum LossChoice: String, ExpressibleByArgument, CaseIterable {
@@ -113,9 +115,15 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads (default: all cores).")
     var threads: Int?
 
+    @Flag(help: "Export the epoch with the best validation accuracy instead of the last: --out is rewritten whenever an epoch beats every earlier one (needs --validation-pairs).")
+    var keepBest = false
+
     func validate() throws {
         if (validationPairs == nil) != (validationData == nil) {
             throw ValidationError("--validation-pairs and --validation-data go together")
+        }
+        if keepBest && validationPairs == nil {
+            throw ValidationError("--keep-best needs --validation-pairs and --validation-data to tell the best epoch")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
@@ -195,21 +203,47 @@ struct TrainCommand: ParsableCommand {
                 log.line(String(format: "epoch %d: loss %.4f, %@, %.1f images/s, learning rate %g", epoch, summary.loss,
                                  describe(accuracy), Double(summary.images) / max(summary.seconds, 1e-9), Double(rate)))
                 try save(trainer, checkpointPath: checkpointPath, historyPath: historyPath, plotPath: plotPath)
+                if keepBest, Self.bestEpoch(of: trainer.history) == epoch {
+                    try export(trainer)
+                    log.line("epoch \(epoch): the best validation accuracy so far; wrote \(out)")
+                }
                 if let maxMinutes, (ContinuousClock.now - started) >= .seconds(maxMinutes * 60) {
                     log.line("stopping after epoch \(epoch): --max-minutes \(maxMinutes) reached")
                     break
                 }
             }
-            do {
-                try ONNXExporter.write(trainer.embedder, side: inputSize, to: out)
-            } catch {
-                throw TrainingError.engine("\(out): \(error)")
+            if keepBest, let best = Self.bestEpoch(of: trainer.history), FileManager.default.fileExists(atPath: out) {
+                log.line("kept epoch \(best) in \(out) (the best validation accuracy; last epoch \(trainer.completedEpochs)); history \(historyPath), plot \(plotPath)")
+                return
             }
+            if keepBest {
+                log.line("no exported best epoch found at \(out); exporting the last one")
+            }
+            try export(trainer)
             log.line("wrote \(out) (epoch \(trainer.completedEpochs)); history \(historyPath), plot \(plotPath)")
         } catch {
             printError("\(error)")
             throw ExitCode(1)
         }
+    }
+
+    private func export(_ trainer: Trainer) throws {
+        do {
+            try ONNXExporter.write(trainer.embedder, side: inputSize, to: out)
+        } catch {
+            throw TrainingError.engine("\(out): \(error)")
+        }
+    }
+
+    /// The trained epoch (1 or later) with the highest validation accuracy, the earliest of equals; nil before
+    /// any epoch was validated.
+    static func bestEpoch(of history: [EpochRecord]) -> Int? {
+        var best: EpochRecord?
+        for record in history where record.epoch >= 1 {
+            guard let accuracy = record.validationAccuracy else { continue }
+            if accuracy > (best?.validationAccuracy ?? -1) { best = record }
+        }
+        return best?.epoch
     }
 
     private func loadValidation() throws -> PairValidation? {

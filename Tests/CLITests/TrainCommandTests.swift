@@ -67,6 +67,61 @@ import Testing
         #expect(rows[4].hasPrefix("3,0.01,"))
     }
 
+    /// Three people with two validation chips each (the training chips 0 and 1, named as `facewatch align`
+    /// names chips), and a two-fold pairs file: each fold two same-person and two different-person pairs.
+    private func writeValidationSet() throws -> (pairs: String, data: String) {
+        let data = root.appendingPathComponent("validation")
+        for person in 0..<3 {
+            let folder = data.appendingPathComponent("person\(person)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for image in 0..<2 {
+                try FileManager.default.copyItem(at: root.appendingPathComponent("chips/person\(person)/\(image).bmp"),
+                                                 to: folder.appendingPathComponent("person\(person)_000\(image + 1).png"))
+            }
+        }
+        let lines = [
+            "2\t2", "person0\t1\t2", "person1\t1\t2", "person0\t1\tperson1\t1", "person1\t2\tperson2\t1",
+            "person2\t1\t2", "person0\t2\t1", "person0\t2\tperson2\t2", "person2\t1\tperson1\t1",
+        ]
+        let pairs = root.appendingPathComponent("pairs.txt")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: pairs)
+        return (pairs.path, data.path)
+    }
+
+    @Test func keepBestLeavesTheBestValidatedEpochInTheOutput() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let validation = try writeValidationSet()
+        let result = try CommandRunner.run([
+            "train", "--data", root.appendingPathComponent("chips").path, "--loss", "center",
+            "--out", root.appendingPathComponent("model.onnx").path, "--epochs", "4", "--batches-per-epoch", "2",
+            "--batch-size", "6", "--input-size", "16", "--widths", "4,4,8,8", "--embedding-size", "8",
+            "--learning-rate", "0.05", "--validation-pairs", validation.pairs, "--validation-data", validation.data,
+            "--keep-best",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        // The best epoch by the history's own figures: the highest accuracy, the earliest of equals.
+        let rows = try String(contentsOf: root.appendingPathComponent("model.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        let accuracies = rows.map { row -> (epoch: Int, accuracy: Double) in
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            return (Int(fields[0]) ?? -1, Double(fields[3]) ?? -1)
+        }.filter { $0.epoch >= 1 }
+        try #require(accuracies.count == 4)
+        let best = accuracies.reduce(accuracies[0]) { $1.accuracy > $0.accuracy ? $1 : $0 }
+        #expect(result.standardError.contains("epoch \(best.epoch): the best validation accuracy so far"))
+        #expect(result.standardError.contains("kept epoch \(best.epoch) in "))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("model.onnx").path))
+    }
+
+    @Test func keepBestWithoutValidationIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run([
+            "train", "--data", root.appendingPathComponent("chips").path, "--loss", "center",
+            "--out", root.appendingPathComponent("model.onnx").path, "--keep-best",
+        ])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--keep-best needs --validation-pairs"))
+    }
+
     @Test func changedOptionsOnResumeAreRefusedInOneLine() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try train(epochs: 1).status == 0)
