@@ -86,6 +86,27 @@ struct Conv2DTests {
         #expect(maxAbsDifference(chained.values, separate.values) < 1e-5)
     }
 
+    /// P-Net's last three steps in one pass (a 10-channel 3×3, a 16-channel Winograd 3×3 and the 1×1 heads):
+    /// bands of 8 with the shared rows carried over, a short last band, and inputs too narrow for it (fallback).
+    @Test(arguments: [(1, 30, 40), (2, 21, 60), (1, 12, 31), (1, 9, 100), (1, 40, 20)])
+    func chainedConvolutionPairEqualsTheStepsInTurn(batch: Int, height: Int, width: Int) throws {
+        var random = SeededValues(seed: UInt64(height * 7919 + width))
+        let input = Tensor(shape: [batch, 10, height, width], values: random.values(batch * 10 * height * width))
+        let first = try Conv2D(weights: random.values(16 * 10 * 9), bias: random.values(16), outChannels: 16, inChannels: 10,
+                               kernelHeight: 3, kernelWidth: 3)
+        let second = try Conv2D(weights: random.values(32 * 16 * 9), bias: random.values(32), outChannels: 32, inChannels: 16,
+                                kernelHeight: 3, kernelWidth: 3)
+        let heads = try Conv2D(weights: random.values(6 * 32), bias: random.values(6), outChannels: 6, inChannels: 32,
+                               kernelHeight: 1, kernelWidth: 1)
+        let slopes = random.values(16), secondSlopes = random.values(32)
+        let chained = try first.forward(input, negativeSlopes: slopes, thenConvolution: second, negativeSlopes: secondSlopes,
+                                        then: heads)
+        let separate = try heads.forward(try second.forward(try first.forward(input, negativeSlopes: slopes),
+                                                            negativeSlopes: secondSlopes))
+        #expect(chained.shape == [batch, 6, height - 4, width - 4])
+        #expect(maxAbsDifference(chained.values, separate.values) < 1e-4)
+    }
+
     @Test(arguments: [(2, 23, 61, 2, true), (1, 30, 40, 2, false), (1, 21, 70, 3, true)])
     func chainedMaxPoolEqualsTheTwoInTurn(batch: Int, height: Int, width: Int, window: Int, same: Bool) throws {
         var random = SeededValues(seed: UInt64(height * 1000 + width + window))

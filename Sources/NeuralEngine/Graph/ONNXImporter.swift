@@ -96,12 +96,7 @@ struct GraphBuilder {
         var index = 0
         while index < steps.count {
             let step = steps[index]
-            if let conv = convolutions[index], index + 1 < steps.count, let prelu = activations[index + 1],
-               steps[index + 1].inputs == step.outputs, step.outputs.count == 1,
-               readers[step.outputs[0]] == 1, !outputs.contains(step.outputs[0]),
-               prelu.slope.count == conv.outChannels,
-               Broadcast.singleVaryingAxis(of: prelu.slope.shape, within: [1, conv.outChannels, 2, 2]) == 1 || conv.outChannels == 1 {
-                let slopes = prelu.slope.values
+            if let conv = convolutions[index], let slopes = preluSlopes(after: index, readers: readers, outputs: outputs) {
                 let next = steps[index + 1]
                 if let pool = pools[index + 2], steps[index + 2].inputs == next.outputs, readers[next.outputs[0]] == 1,
                    !outputs.contains(next.outputs[0]) {
@@ -130,6 +125,29 @@ struct GraphBuilder {
                     index += 4
                     continue
                 }
+                if let third = convolutions[index + 2], steps[index + 2].inputs == next.outputs,
+                   readers[next.outputs[0]] == 1, !outputs.contains(next.outputs[0]),
+                   let thirdSlopes = preluSlopes(after: index + 2, readers: readers, outputs: outputs),
+                   let heads = pointwiseSiblings(reading: steps[index + 3].outputs[0], at: index + 4, readers: readers, outputs: outputs) {
+                    let counts = [heads.first.outChannels, heads.second.outChannels]
+                    let names = (index..<(index + 6)).map { steps[$0].node }.joined(separator: "+")
+                    result.append(.init(node: names, operation: "Conv+PRelu+Conv+PRelu+Conv×2", inputs: step.inputs,
+                                        outputs: steps[index + 4].outputs + steps[index + 5].outputs,
+                                        run: { x throws(EngineError) in
+                                            Layout.splitChannels(try conv.forward(x[0], negativeSlopes: slopes, thenConvolution: third,
+                                                                                  negativeSlopes: thirdSlopes, then: heads.stacked),
+                                                                 counts: counts)
+                                        }, cost: { x in
+                                            guard x[0].rank == 4 else { return 0 }
+                                            let (rows, cols) = conv.axes(height: x[0].shape[2], width: x[0].shape[3])
+                                            let (rows3, cols3) = third.axes(height: rows.output, width: cols.output)
+                                            return x[0].shape[0] * (conv.multiplyAdds(height: x[0].shape[2], width: x[0].shape[3])
+                                                + third.multiplyAdds(height: rows.output, width: cols.output)
+                                                + heads.stacked.multiplyAdds(height: rows3.output, width: cols3.output))
+                                        }))
+                    index += 6
+                    continue
+                }
                 result.append(.init(node: step.node + "+" + next.node, operation: "Conv+PRelu", inputs: step.inputs,
                                     outputs: next.outputs, run: { x throws(EngineError) in
                                         [try conv.forward(x[0], negativeSlopes: slopes)]
@@ -155,6 +173,19 @@ struct GraphBuilder {
             index += 1
         }
         return result
+    }
+
+    /// The slopes of a per-channel PReLU at `index + 1` that alone reads the single output of the convolution at
+    /// `index`, when that output is not a graph output.
+    private func preluSlopes(after index: Int, readers: [Int: Int], outputs: Set<Int>) -> [Float]? {
+        guard index + 1 < steps.count, let conv = convolutions[index], let prelu = activations[index + 1] else { return nil }
+        let step = steps[index]
+        guard steps[index + 1].inputs == step.outputs, step.outputs.count == 1,
+              readers[step.outputs[0]] == 1, !outputs.contains(step.outputs[0]),
+              prelu.slope.count == conv.outChannels,
+              Broadcast.singleVaryingAxis(of: prelu.slope.shape, within: [1, conv.outChannels, 2, 2]) == 1 || conv.outChannels == 1
+        else { return nil }
+        return prelu.slope.values
     }
 
     /// Two 1×1 convolutions at `index` and `index + 1` that alone read `slot`, stacked into one.

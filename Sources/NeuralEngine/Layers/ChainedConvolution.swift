@@ -107,3 +107,79 @@ extension Conv2D {
         }
     }
 }
+
+extension Conv2D {
+    /// This convolution (with its PReLU), then `second` (with its PReLU), then the 1×1 convolution `heads`,
+    /// a band of `second`'s output rows at a time: this convolution's rows are made as the bands need them and
+    /// kept in a buffer of a band plus the two rows the next band shares, so that neither intermediate tensor
+    /// goes to memory (P-Net's last three steps). `second` runs by Winograd, band by band. Falls back to this
+    /// convolution alone followed by the two-step chain where that does not apply.
+    func forward(_ input: Tensor, negativeSlopes: [Float]?, thenConvolution second: Conv2D, negativeSlopes secondSlopes: [Float]?,
+                 then heads: Conv2D) throws(EngineError) -> Tensor {
+        let height = input.rank == 4 ? input.shape[2] : 0, width = input.rank == 4 ? input.shape[3] : 0
+        let (rows, cols) = axes(height: height, width: width)
+        let middleHeight = rows.output, middleWidth = cols.output
+        let outHeight = middleHeight - 2, outWidth = middleWidth - 2
+        guard let first = direct, let winograd = second.winograd, let last = heads.direct,
+              input.shape[1] == inChannels, second.inChannels == outChannels, heads.inChannels == second.outChannels,
+              second.kernelHeight == 3, second.kernelWidth == 3, second.padding == .none,
+              heads.kernelHeight == 1, heads.kernelWidth == 1, heads.padding == .none,
+              rows.padBegin == 0, rows.padEnd == 0, cols.padBegin == 0, cols.padEnd == 0,
+              outHeight >= 1, outWidth >= 3 * DirectConvolution.lanes,
+              DirectConvolution.fits(height: height, width: width, kernelHeight: kernelHeight, kernelWidth: kernelWidth),
+              negativeSlopes.map({ $0.count == outChannels }) ?? true,
+              secondSlopes.map({ $0.count == second.outChannels }) ?? true else {
+            return try second.forward(try forward(input, negativeSlopes: negativeSlopes), negativeSlopes: secondSlopes, then: heads)
+        }
+        let batch = input.shape[0], outPlane = outHeight * outWidth
+        let band = min(outHeight, Self.chainBandRows)
+        // Rows of this convolution's output held: a band and the two rows below it.
+        let held = band + 2, heldPlane = held * middleWidth
+        var middle = [Float](repeating: 0, count: outChannels * heldPlane)
+        var third = [Float](repeating: 0, count: second.outChannels * band * outWidth)
+        var result = [Float](repeating: 0, count: heads.outChannels * band * outWidth)
+        return Tensor(shape: [batch, heads.outChannels, outHeight, outWidth]) { out in
+            input.values.withUnsafeBufferPointer { src in
+            middle.withUnsafeMutableBufferPointer { middle in
+            third.withUnsafeMutableBufferPointer { third in
+            result.withUnsafeMutableBufferPointer { result in
+                let m = middle.baseAddress!
+                for n in 0..<batch {
+                    let image = src.baseAddress! + n * inChannels * height * width
+                    // Rows [heldFirst, made) of this convolution's output sit in `middle` from its row 0 on.
+                    var made = 0, heldFirst = 0
+                    var firstRow = 0
+                    while firstRow < outHeight {
+                        let endRow = min(outHeight, firstRow + band)
+                        // The band needs rows [firstRow, endRow + 2): those already made move to the top, the rest
+                        // are computed below them.
+                        if made > firstRow && firstRow > heldFirst {
+                            for c in 0..<outChannels {
+                                (m + c * heldPlane).update(from: m + c * heldPlane + (firstRow - heldFirst) * middleWidth,
+                                                           count: (made - firstRow) * middleWidth)
+                            }
+                        }
+                        heldFirst = firstRow
+                        let keep = made - firstRow
+                        first.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes,
+                                      rows: made..<(endRow + 2), planeStride: heldPlane, into: m + keep * middleWidth)
+                        made = endRow + 2
+                        let span = (endRow - firstRow) * outWidth
+                        winograd.forward(m, batch: 1, height: endRow - firstRow + 2, width: middleWidth, slopes: secondSlopes,
+                                         inputPlaneStride: heldPlane, outputPlaneStride: span, into: third.baseAddress!)
+                        last.forward(third.baseAddress!, batch: 1, height: endRow - firstRow, width: outWidth, slopes: nil,
+                                     into: result.baseAddress!)
+                        for o in 0..<heads.outChannels {
+                            (out.baseAddress! + (n * heads.outChannels + o) * outPlane + firstRow * outWidth)
+                                .update(from: result.baseAddress! + o * span, count: span)
+                        }
+                        firstRow = endRow
+                    }
+                }
+            }
+            }
+            }
+            }
+        }
+    }
+}
