@@ -3,7 +3,7 @@
 
 usage: bench_table.py FACEWATCH.jsonl REFERENCE.jsonl
 Columns: image, size, faces (facewatch/reference), median ms of each, their ratio; then facewatch's per-stage
-median ms and GFLOP/s where it reports them. Unknown keys are ignored; missing ones show as "-".
+median ms, the candidates that entered R-Net and O-Net, and GFLOP/s where it reports them. Unknown keys are ignored; missing ones show as "-".
 """
 
 import os
@@ -34,7 +34,7 @@ def main():
         sys.exit(f"bench_table: {error}")
     images = list(dict.fromkeys(list(reference) + list(ours)))
     rows = [("image", "size", "faces fw/ref", "facewatch ms", "reference ms", "fw/ref")]
-    stage_rows = [("image",) + STAGES + ("GFLOP/s",)]
+    stage_rows = [("image",) + STAGES + ("R-Net in", "O-Net in", "GFLOP/s")]
     for image in images:
         mine, theirs = ours.get(image), reference.get(image)
         known = mine if mine and "width" in mine else theirs or {}
@@ -49,8 +49,10 @@ def main():
             name += f" (reference: {theirs['error']})"
         rows.append((name, size, faces, cell(our_ms), cell(their_ms), cell(ratio, "{:.2f}")))
         stages = (mine or {}).get("stages") if isinstance((mine or {}).get("stages"), dict) else {}
+        candidates = (mine or {}).get("candidates") if isinstance((mine or {}).get("candidates"), dict) else {}
         stage_rows.append((os.path.basename(image),) + tuple(cell(stages.get(s), "{:.2f}") for s in STAGES)
-                          + (cell((mine or {}).get("gflops")),))
+                          + (cell(candidates.get("rnet"), "{}"), cell(candidates.get("onet"), "{}"),
+                             cell((mine or {}).get("gflops"))))
     for table in (rows, stage_rows):
         widths = [max(len(str(row[c])) for row in table) for c in range(len(table[0]))]
         for row in table:

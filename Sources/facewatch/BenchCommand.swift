@@ -55,6 +55,9 @@ struct BenchDetect: ParsableCommand {
                     ("rnet", ms(median.profile.rnetSeconds)), ("onet", ms(median.profile.onetSeconds)),
                     ("nms", ms(median.profile.nmsSeconds)),
                 ])),
+                ("candidates", JSONText.object([
+                    ("rnet", String(median.profile.rnetCandidates)), ("onet", String(median.profile.onetCandidates)),
+                ])),
                 ("gflop", JSONText.number(Double(median.profile.multiplyAdds) * 2 / 1e9, decimals: 3)),
                 ("gflops", JSONText.number(Double(median.profile.multiplyAdds) * 2 / 1e9
                     / max(1e-9, median.profile.pnetSeconds + median.profile.rnetSeconds + median.profile.onetSeconds), decimals: 1)),

@@ -29,6 +29,24 @@ import Testing
         return d
     }
 
+    /// `facewatch bench detect` (what scripts/bench-detect tabulates): one JSON line per image with the faces, the
+    /// time per run and per stage, and the candidates that reached R-Net and O-Net.
+    @Test func benchDetectReportsTimesStagesAndCandidates() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandRunner.run(["bench", "detect", "--repeat", "1", Self.messi])
+        #expect(result.status == 0, "\(result.standardError)")
+        let line = try #require(result.outputLines.first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["faces"] as? Int == 1)
+        let ms = try #require(object["ms"] as? [String: Double])
+        #expect(ms["min"]! > 0 && ms["min"]! <= ms["median"]! && ms["median"]! <= ms["max"]!)
+        let stages = try #require(object["stages"] as? [String: Double])
+        #expect(Set(stages.keys) == ["pyramid", "pnet", "rnet", "onet", "nms"])
+        let candidates = try #require(object["candidates"] as? [String: Int])
+        // Every face O-Net confirms came through R-Net, and R-Net passes on no more than it was given.
+        #expect(candidates["rnet"]! >= candidates["onet"]! && candidates["onet"]! >= 1)
+    }
+
     @Test func badImagesGetOneErrorLineEachAndTheRestIsProcessed() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let jpeg = try Data(contentsOf: URL(fileURLWithPath: Self.messi))
