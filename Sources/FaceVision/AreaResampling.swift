@@ -300,8 +300,9 @@ public enum AreaResampling {
         }
     }
 
-    /// Resizes a float RGB buffer (`width × height × 3`, interleaved) without rounding.
-    public static func resize(_ pixels: [Float], width: Int, height: Int, toWidth: Int, toHeight: Int) -> [Float] {
+    /// Resizes a float RGB buffer (`width × height × 3`, interleaved) without rounding: the plain form that
+    /// `resizeRegion` is tested against.
+    static func resize(_ pixels: [Float], width: Int, height: Int, toWidth: Int, toHeight: Int) -> [Float] {
         precondition(width > 0 && height > 0 && toWidth > 0 && toHeight > 0 && pixels.count == width * height * 3)
         let columns = taps(input: width, output: toWidth)
         let rows = taps(input: height, output: toHeight)
