@@ -100,6 +100,19 @@ public enum AreaResampling {
         return levels.map { RGBImage(width: $0.width, height: $0.height, pixels: $0.pixels) }
     }
 
+    /// Output pixel `x` of an accumulated row of interleaved RGB floats (one spare value at its end): the sum of
+    /// its column taps, the three channels in lanes 0…2.
+    @inline(__always)
+    static func columnSum(_ row: UnsafePointer<Float>, _ x: Int, _ offsets: UnsafeBufferPointer<Int>,
+                          _ sources: UnsafeBufferPointer<Int>, _ weights: UnsafeBufferPointer<Float>) -> SIMD4<Float> {
+        var sum = SIMD4<Float>()
+        for t in offsets[x]..<offsets[x + 1] {
+            let pixel = UnsafeRawPointer(row + sources[t] * 3).loadUnaligned(as: SIMD4<Float>.self)
+            sum += SIMD4(repeating: weights[t]) * pixel
+        }
+        return sum
+    }
+
     /// One size made output row by output row, each from all its input rows (the way sizes that enlarge the
     /// image are made); the streaming pass must give the same bytes.
     static func resizeByOutputRows(_ image: RGBImage, width: Int, height: Int) -> RGBImage {
@@ -224,11 +237,7 @@ public enum AreaResampling {
                 // Adding 1.5·2²³ rounds to the nearest integer, ties to even (the values lie in 0…255).
                 let shifter = Vector(repeating: 12_582_912), zero = Vector(), top = Vector(repeating: 255)
                 for x in 0..<width {
-                    var sum = Vector()
-                    for t in colOffsets[x]..<colOffsets[x + 1] {
-                        let pixel = UnsafeRawPointer(a + colSources[t] * 3).loadUnaligned(as: Vector.self)
-                        sum += Vector(repeating: colWeights[t]) * pixel
-                    }
+                    let sum = AreaResampling.columnSum(a, x, colOffsets, colSources, colWeights)
                     if halving {
                         // OpenCV's exact 2×2 path rounds the integer sum half up.
                         dst[x * 3] = UInt8(min(255, Int((sum[0] * 4).rounded()) + 2) >> 2)
@@ -270,7 +279,6 @@ public enum AreaResampling {
         columns.offsets.withUnsafeBufferPointer { colOffsets in
         columns.sources.withUnsafeBufferPointer { colSources in
         columns.weights.withUnsafeBufferPointer { colWeights in
-            typealias Vector = SIMD4<Float>
             let a = acc.baseAddress!
             for y in 0..<toHeight {
                 a.update(repeating: 0, count: width * 3)
@@ -283,11 +291,7 @@ public enum AreaResampling {
                 }
                 let dst = out + y * toWidth * 3
                 for x in 0..<toWidth {
-                    var sum = Vector()
-                    for t in colOffsets[x]..<colOffsets[x + 1] {
-                        let pixel = UnsafeRawPointer(a + colSources[t] * 3).loadUnaligned(as: Vector.self)
-                        sum += Vector(repeating: colWeights[t]) * pixel
-                    }
+                    let sum = columnSum(a, x, colOffsets, colSources, colWeights)
                     dst[x * 3] = sum[0]
                     dst[x * 3 + 1] = sum[1]
                     dst[x * 3 + 2] = sum[2]

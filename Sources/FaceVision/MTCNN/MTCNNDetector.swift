@@ -207,26 +207,20 @@ public struct MTCNNDetector: Sendable {
         return (p, r)
     }
 
-    /// The image as the nets take it, values mapped to about −1…1: `[1, W, H, 3]` (x before y), or with
-    /// `planar` the same transposed to `[1, 3, W, H]` (one plane per colour, each x-major).
+    /// The image as the nets take it, values mapped to about −1…1: `[1, 3, W, H]` (one x-major plane per colour),
+    /// or without `planar` the file's own `[1, W, H, 3]` (x before y).
     static func networkInput(_ image: RGBImage, planar: Bool) -> Tensor {
         let w = image.width, h = image.height
-        return Tensor(shape: planar ? [1, 3, w, h] : [1, w, h, 3]) { out in
-            image.pixels.withUnsafeBufferPointer { src in
-                if planar {
-                    writePlanes(src.baseAddress!, width: w, height: h, into: out.baseAddress!)
-                    return
-                }
-                for y in 0..<h {
-                    for x in 0..<w {
-                        let s = (y * w + x) * 3, d = (x * h + y) * 3
-                        out[d] = (Float(src[s]) - 127.5) * 0.0078125
-                        out[d + 1] = (Float(src[s + 1]) - 127.5) * 0.0078125
-                        out[d + 2] = (Float(src[s + 2]) - 127.5) * 0.0078125
-                    }
-                }
-            }
+        let planes = Tensor(shape: [1, 3, w, h]) { out in
+            image.pixels.withUnsafeBufferPointer { writePlanes($0.baseAddress!, width: w, height: h, into: out.baseAddress!) }
         }
+        return planar ? planes : Self.interleavingChannels(planes)
+    }
+
+    /// `[N, 3, W, H]` as `[N, W, H, 3]`, for graphs that keep their own input transpose.
+    private static func interleavingChannels(_ planes: Tensor) -> Tensor {
+        // The permutation fits the rank by construction.
+        try! Layout.transpose(planes, permutation: [0, 2, 3, 1])
     }
 
     /// Normalised, x-major colour planes of an interleaved 8-bit RGB image: `out[c·W·H + x·H + y]`. Rows are
@@ -265,11 +259,11 @@ public struct MTCNNDetector: Sendable {
         }
     }
 
-    /// Each box cut out of the image (zero outside it), resized to `side × side`, as `[N, side, side, 3]` with x first.
-    /// With `planar`, `[N, 3, side, side]`: one x-major plane per colour.
+    /// Each box cut out of the image (zero outside it), resized to `side × side`, as `[N, 3, side, side]`: one
+    /// x-major plane per colour; without `planar`, `[N, side, side, 3]` with x first.
     static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int, planar: Bool) -> Tensor {
         var resized = [Float](repeating: 0, count: side * side * 3)
-        return Tensor(shape: planar ? [boxes.count, 3, side, side] : [boxes.count, side, side, 3]) { out in
+        let planes = Tensor(shape: [boxes.count, 3, side, side]) { out in
             for (n, box) in boxes.enumerated() {
                 let x1 = Int(box.x1), y1 = Int(box.y1), x2 = Int(box.x2), y2 = Int(box.y2)
                 // The box's pixels run from (x1 − 1, y1 − 1), as the reference's crops do.
@@ -277,11 +271,10 @@ public struct MTCNNDetector: Sendable {
                     AreaResampling.resizeRegion(of: image, originX: x1 - 1, originY: y1 - 1, width: x2 - x1 + 1, height: y2 - y1 + 1,
                                                 toWidth: side, toHeight: side, into: resized.baseAddress!)
                 }
-                let base = n * side * side * 3
-                let plane = planar ? side * side : 1, step = planar ? 1 : 3
+                let base = n * side * side * 3, plane = side * side
                 for y in 0..<side {
                     for x in 0..<side {
-                        let s = (y * side + x) * 3, d = base + (x * side + y) * step
+                        let s = (y * side + x) * 3, d = base + x * side + y
                         out[d] = (resized[s] - 127.5) * 0.0078125
                         out[d + plane] = (resized[s + 1] - 127.5) * 0.0078125
                         out[d + 2 * plane] = (resized[s + 2] - 127.5) * 0.0078125
@@ -289,6 +282,7 @@ public struct MTCNNDetector: Sendable {
                 }
             }
         }
+        return planar ? planes : Self.interleavingChannels(planes)
     }
 }
 

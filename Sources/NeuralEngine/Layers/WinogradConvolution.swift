@@ -127,7 +127,9 @@ struct WinogradConvolution: Sendable {
             var tx = t - ty * tilesX
             if 2 * ty + 3 < height {
                 while tx + Self.lanes <= rowEnd && 2 * tx + 2 * Self.lanes + 2 <= width {
-                    Self.transformEight(top + 2 * tx, width: width, into: slot + tx, positionStride: positionStride)
+                    let p = top + 2 * tx
+                    Self.transformPatches({ r in Self.columns(p + r * width) }, into: slot + tx,
+                                          positionStride: positionStride, lanes: Self.lanes)
                     tx += Self.lanes
                 }
             }
@@ -135,8 +137,7 @@ struct WinogradConvolution: Sendable {
                 func value(_ r: Int, _ j: Int) -> Vector {
                     2 * ty + r < height && 2 * tx + j < width ? Vector(repeating: top[r * width + 2 * tx + j]) : Vector()
                 }
-                func row(_ r: Int) -> Quad { (value(r, 0), value(r, 1), value(r, 2), value(r, 3)) }
-                Self.storeTransformed(row(0), row(1), row(2), row(3), at: slot + tx,
+                Self.transformPatches({ r in (value(r, 0), value(r, 1), value(r, 2), value(r, 3)) }, into: slot + tx,
                                       positionStride: positionStride, lanes: 1)
                 tx += 1
             }
@@ -144,26 +145,33 @@ struct WinogradConvolution: Sendable {
         }
     }
 
-    /// `Bᵀ·d·B` of 8 tiles side by side whose first patch starts at `p`, a transform row at a time so that few
-    /// vectors are live at once: row 0 is `d₀ − d₂`, row 1 `d₁ + d₂`, row 2 `d₂ − d₁`, row 3 `d₁ − d₃`, and each
-    /// row's four columns `c` become `c₀ − c₂, c₁ + c₂, c₂ − c₁, c₁ − c₃`.
+    /// `Bᵀ·d·B` of `lanes` tiles side by side (8, or 1 at a row's end), patch row r given by `patchRow(r)`, a
+    /// transform row at a time so that few vectors are live at once: row 0 is `d₀ − d₂`, row 1 `d₁ + d₂`, row 2
+    /// `d₂ − d₁`, row 3 `d₁ − d₃`, and each row's four columns `c` become `c₀ − c₂, c₁ + c₂, c₂ − c₁, c₁ − c₃`.
     @inline(__always)
-    private static func transformEight(_ p: UnsafePointer<Float>, width: Int, into dst: UnsafeMutablePointer<Float>,
-                                       positionStride: Int) {
+    private static func transformPatches(_ patchRow: (Int) -> Quad, into dst: UnsafeMutablePointer<Float>,
+                                         positionStride: Int, lanes: Int) {
+        @inline(__always)
+        func put(_ v: Vector, _ position: Int) {
+            if lanes == Self.lanes {
+                UnsafeMutableRawPointer(dst + position * positionStride).storeBytes(of: v, as: Vector.self)
+            } else {
+                dst[position * positionStride] = v[0]
+            }
+        }
         @inline(__always)
         func store(_ c0: Vector, _ c1: Vector, _ c2: Vector, _ c3: Vector, row i: Int) {
-            let target = UnsafeMutableRawPointer(dst + 4 * i * positionStride)
-            target.storeBytes(of: c0 - c2, as: Vector.self)
-            target.storeBytes(of: c1 + c2, toByteOffset: 4 * positionStride, as: Vector.self)
-            target.storeBytes(of: c2 - c1, toByteOffset: 8 * positionStride, as: Vector.self)
-            target.storeBytes(of: c1 - c3, toByteOffset: 12 * positionStride, as: Vector.self)
+            put(c0 - c2, 4 * i)
+            put(c1 + c2, 4 * i + 1)
+            put(c2 - c1, 4 * i + 2)
+            put(c1 - c3, 4 * i + 3)
         }
-        let d0 = columns(p), d2 = columns(p + 2 * width)
+        let d0 = patchRow(0), d2 = patchRow(2)
         store(d0.0 - d2.0, d0.1 - d2.1, d0.2 - d2.2, d0.3 - d2.3, row: 0)
-        let d1 = columns(p + width)
+        let d1 = patchRow(1)
         store(d1.0 + d2.0, d1.1 + d2.1, d1.2 + d2.2, d1.3 + d2.3, row: 1)
         store(d2.0 - d1.0, d2.1 - d1.1, d2.2 - d1.2, d2.3 - d1.3, row: 2)
-        let d3 = columns(p + 3 * width)
+        let d3 = patchRow(3)
         store(d1.0 - d3.0, d1.1 - d3.1, d1.2 - d3.2, d1.3 - d3.3, row: 3)
     }
 
@@ -175,36 +183,6 @@ struct WinogradConvolution: Sendable {
         let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
         let b = UnsafeRawPointer(p + 2).loadUnaligned(as: SIMD16<Float>.self)
         return (a.evenHalf, a.oddHalf, b.evenHalf, b.oddHalf)
-    }
-
-    /// Stores `Bᵀ·d·B` of the patch rows `d0…d3` (`lanes` tiles of them).
-    @inline(__always)
-    private static func storeTransformed(_ d0: Quad, _ d1: Quad, _ d2: Quad, _ d3: Quad,
-                                         at dst: UnsafeMutablePointer<Float>, positionStride: Int, lanes: Int) {
-        func rowTransform(_ a: Quad, _ b: Quad, _ op: (Vector, Vector) -> Vector) -> Quad {
-            (op(a.0, b.0), op(a.1, b.1), op(a.2, b.2), op(a.3, b.3))
-        }
-        let t0 = rowTransform(d0, d2, -), t1 = rowTransform(d1, d2, +)
-        let t2 = rowTransform(d2, d1, -), t3 = rowTransform(d1, d3, -)
-        func store(_ t: Quad, row i: Int) {
-            let values = (t.0 - t.2, t.1 + t.2, t.2 - t.1, t.1 - t.3)
-            let target = dst + 4 * i * positionStride
-            if lanes == Self.lanes {
-                UnsafeMutableRawPointer(target).storeBytes(of: values.0, as: Vector.self)
-                UnsafeMutableRawPointer(target + positionStride).storeBytes(of: values.1, as: Vector.self)
-                UnsafeMutableRawPointer(target + 2 * positionStride).storeBytes(of: values.2, as: Vector.self)
-                UnsafeMutableRawPointer(target + 3 * positionStride).storeBytes(of: values.3, as: Vector.self)
-            } else {
-                target[0] = values.0[0]
-                target[positionStride] = values.1[0]
-                target[2 * positionStride] = values.2[0]
-                target[3 * positionStride] = values.3[0]
-            }
-        }
-        store(t0, row: 0)
-        store(t1, row: 1)
-        store(t2, row: 2)
-        store(t3, row: 3)
     }
 
     /// `(a₀, b₀, a₁, b₁, …, a₇, b₇)`: the two output columns of eight tiles side by side.
