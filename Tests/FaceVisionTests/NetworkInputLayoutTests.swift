@@ -2,7 +2,8 @@ import Testing
 @testable import FaceVision
 
 /// The detector writes images and crops as channel planes for graphs stripped of their input transpose, and in
-/// the files' own `[N, W, H, 3]` layout (x before y) for graphs that keep it.
+/// the files' own `[N, W, H, 3]` layout (x before y) for graphs that keep it; crops also eight to a vector for
+/// the batch-interleaved refinement graphs.
 struct NetworkInputLayoutTests {
     static let image = RGBImage(width: 5, height: 11, pixels: (0..<(5 * 11 * 3)).map { UInt8(($0 * 37) % 256) })
 
@@ -24,18 +25,30 @@ struct NetworkInputLayoutTests {
         }
     }
 
-    @Test func cropsInBothLayouts() {
-        let boxes = [CandidateBox(x1: 1, y1: 2, x2: 4, y2: 9, score: 1), CandidateBox(x1: -2, y1: 5, x2: 6, y2: 14, score: 1)]
-        let side = 6
-        let planes = MTCNNDetector.crops(of: Self.image, boxes[...], side: side, planar: true)
-        let interleaved = MTCNNDetector.crops(of: Self.image, boxes[...], side: side, planar: false)
-        #expect(planes.shape == [2, 3, side, side] && interleaved.shape == [2, side, side, 3])
-        for n in 0..<2 {
+    @Test func cropsInEveryLayout() {
+        let boxes = (0..<9).map { (k: Int) -> CandidateBox in
+            let left = Double(k % 3), top = Double(k)
+            return CandidateBox(x1: left - 2, y1: top, x2: left + 3, y2: top + 4 + Double(k % 2), score: 1)
+        }
+        let side = 6, plane = side * side
+        let planes = MTCNNDetector.crops(of: Self.image, boxes[...], side: side, layout: .planar)
+        let channelsLast = MTCNNDetector.crops(of: Self.image, boxes[...], side: side, layout: .channelsLast)
+        let batched = MTCNNDetector.crops(of: Self.image, boxes[...], side: side, layout: .batchInterleaved)
+        #expect(planes.shape == [9, 3, side, side] && channelsLast.shape == [9, side, side, 3])
+        #expect(batched.shape == [2, 3, side, side, 8])
+        for n in 0..<9 {
             for c in 0..<3 {
-                for i in 0..<(side * side) {
-                    #expect(planes.values[(n * 3 + c) * side * side + i] == interleaved.values[(n * side * side + i) * 3 + c])
+                for i in 0..<plane {
+                    let value: Float = planes.values[(n * 3 + c) * plane + i]
+                    let lastIndex: Int = (n * plane + i) * 3 + c
+                    let groupPixel: Int = ((n / 8) * 3 + c) * plane + i
+                    #expect(value == channelsLast.values[lastIndex])
+                    #expect(value == batched.values[groupPixel * 8 + n % 8])
                 }
             }
         }
+        // Lanes 1…7 of the second group hold no crop.
+        let filler: [Float] = (0..<(3 * plane)).flatMap { (i: Int) -> [Float] in (1..<8).map { (lane: Int) -> Float in batched.values[(3 * plane + i) * 8 + lane] } }
+        #expect(filler.allSatisfy { $0 == 0 })
     }
 }

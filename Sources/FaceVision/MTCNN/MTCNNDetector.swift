@@ -7,8 +7,8 @@ import NeuralEngine
 /// A detector is an immutable value holding the three networks; `detect` may run on several threads at once.
 public struct MTCNNDetector: Sendable {
     let pnet: ComputeGraph
-    let rnet: ComputeGraph
-    let onet: ComputeGraph
+    let rnet: RefinementNet
+    let onet: RefinementNet
     /// Whether the three graphs were stripped of their leading `[N, W, H, 3] → [N, 3, W, H]` transposes, so
     /// that images and crops are written straight into channel planes.
     let planarInputs: Bool
@@ -48,8 +48,8 @@ public struct MTCNNDetector: Sendable {
         }
         planarInputs = stripped.count == 3
         self.pnet = planarInputs ? stripped[0] : pnet
-        self.rnet = planarInputs ? stripped[1] : rnet
-        self.onet = planarInputs ? stripped[2] : onet
+        self.rnet = RefinementNet(planarInputs ? stripped[1] : rnet, planar: planarInputs)
+        self.onet = RefinementNet(planarInputs ? stripped[2] : onet, planar: planarInputs)
     }
 
     /// Finds every face in the image, highest score first.
@@ -150,12 +150,13 @@ public struct MTCNNDetector: Sendable {
     /// Runs a refinement net over `side × side` crops of the boxes, in batches. Each box whose face probability
     /// exceeds `threshold` comes back with that score, the net's regression (not yet applied) and, with
     /// `landmarks`, the five points of the net's 10-value output placed on the box.
-    func score(_ image: RGBImage, _ boxes: [CandidateBox], with net: ComputeGraph, side: Int,
+    func score(_ image: RGBImage, _ boxes: [CandidateBox], with stage: RefinementNet, side: Int,
                        threshold: Double, landmarks: Bool, multiplyAdds: inout Int) throws(VisionError) -> [CandidateBox] {
         var passed = [CandidateBox]()
         for batch in stride(from: 0, to: boxes.count, by: Self.batchSize) {
             let slice = boxes[batch..<min(boxes.count, batch + Self.batchSize)]
-            let outputs = try run(net, Self.crops(of: image, slice, side: side, planar: planarInputs), multiplyAdds: &multiplyAdds)
+            let (net, layout) = stage.network(forBatch: slice.count)
+            let outputs = try run(net, Self.crops(of: image, slice, side: side, layout: layout), multiplyAdds: &multiplyAdds)
             let (probability, regression) = try Self.split(outputs, probabilityChannels: 2, regressionChannels: 4, graph: net)
             let points = landmarks ? outputs.first { $0.shape.last == 10 } : nil
             if landmarks && points == nil { throw VisionError(net.source, "has no 10-value landmark output") }
@@ -259,11 +260,17 @@ public struct MTCNNDetector: Sendable {
         }
     }
 
-    /// Each box cut out of the image (zero outside it), resized to `side × side`, as `[N, 3, side, side]`: one
-    /// x-major plane per colour; without `planar`, `[N, side, side, 3]` with x first.
-    static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int, planar: Bool) -> Tensor {
-        var resized = [Float](repeating: 0, count: side * side * 3)
-        let planes = Tensor(shape: [boxes.count, 3, side, side]) { out in
+    /// Each box cut out of the image (zero outside it), resized to `side × side` and laid out as `layout` says.
+    static func crops(of image: RGBImage, _ boxes: ArraySlice<CandidateBox>, side: Int, layout: CropLayout) -> Tensor {
+        let plane = side * side, lanes = BatchInterleaving.lanes
+        let interleaved = layout == .batchInterleaved
+        // Value (crop n, colour c, pixel i of an x-major plane) goes to base(n) + c·channelStride + i·pixelStride.
+        let pixelStride = interleaved ? lanes : 1, channelStride = plane * pixelStride
+        let shape = interleaved ? [BatchInterleaving.groups(forBatch: boxes.count), 3, side, side, lanes] : [boxes.count, 3, side, side]
+        func base(_ n: Int) -> Int { interleaved ? (n / lanes) * 3 * channelStride + n % lanes : n * 3 * plane }
+        var resized = [Float](repeating: 0, count: plane * 3)
+        let crops = Tensor(shape: shape) { out in
+            if interleaved { out.initialize(repeating: 0) }
             for (n, box) in boxes.enumerated() {
                 let x1 = Int(box.x1), y1 = Int(box.y1), x2 = Int(box.x2), y2 = Int(box.y2)
                 // The box's pixels run from (x1 − 1, y1 − 1), as the reference's crops do.
@@ -271,18 +278,53 @@ public struct MTCNNDetector: Sendable {
                     AreaResampling.resizeRegion(of: image, originX: x1 - 1, originY: y1 - 1, width: x2 - x1 + 1, height: y2 - y1 + 1,
                                                 toWidth: side, toHeight: side, into: resized.baseAddress!)
                 }
-                let base = n * side * side * 3, plane = side * side
+                let first = base(n)
                 for y in 0..<side {
                     for x in 0..<side {
-                        let s = (y * side + x) * 3, d = base + x * side + y
+                        let s = (y * side + x) * 3, d = first + (x * side + y) * pixelStride
                         out[d] = (resized[s] - 127.5) * 0.0078125
-                        out[d + plane] = (resized[s + 1] - 127.5) * 0.0078125
-                        out[d + 2 * plane] = (resized[s + 2] - 127.5) * 0.0078125
+                        out[d + channelStride] = (resized[s + 1] - 127.5) * 0.0078125
+                        out[d + 2 * channelStride] = (resized[s + 2] - 127.5) * 0.0078125
                     }
                 }
             }
         }
-        return planar ? planes : Self.interleavingChannels(planes)
+        return layout == .channelsLast ? Self.interleavingChannels(crops) : crops
+    }
+}
+
+/// How the refinement nets' crops are laid out for their graph.
+enum CropLayout: Sendable {
+    /// `[N, side, side, 3]`, x before y: the files' own input layout.
+    case channelsLast
+    /// `[N, 3, side, side]`: one x-major plane per colour, for graphs stripped of their input transpose.
+    case planar
+    /// `[⌈N/8⌉, 3, side, side, 8]`: planar, eight crops per pixel (`BatchInterleaving`).
+    case batchInterleaved
+}
+
+/// R-Net or O-Net: the graph, and where its input is planar, the same graph taking batch-interleaved crops,
+/// which runs many crops faster.
+struct RefinementNet: Sendable {
+    let graph: ComputeGraph
+    let layout: CropLayout
+    let interleaved: ComputeGraph?
+    /// Crops from which the interleaved graph runs: below it the zero crops that fill up the last group of
+    /// eight cost more than the layout saves.
+    static let interleavingMinimum = 4
+
+    init(_ graph: ComputeGraph, planar: Bool) {
+        self.graph = graph
+        layout = planar ? .planar : .channelsLast
+        interleaved = planar ? graph.acceptingInterleavedBatches() : nil
+    }
+
+    var source: String { graph.source }
+
+    /// The graph for a batch of `count` crops and the layout it takes them in.
+    func network(forBatch count: Int) -> (ComputeGraph, CropLayout) {
+        if let interleaved, count >= Self.interleavingMinimum { return (interleaved, .batchInterleaved) }
+        return (graph, layout)
     }
 }
 

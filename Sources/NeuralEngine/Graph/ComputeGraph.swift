@@ -6,11 +6,14 @@ public struct ComputeGraph: Sendable {
     struct Step: Sendable {
         let node: String
         let operation: String
-        let inputs: [Int]
+        var inputs: [Int]
         let outputs: [Int]
         let run: @Sendable ([Tensor]) throws(EngineError) -> [Tensor]
         /// Multiply–adds the step performs on these inputs, for steps that do heavy arithmetic.
         let cost: (@Sendable ([Tensor]) -> Int)?
+        /// Whether the step takes a batch-interleaved input and returns its output in that layout (see
+        /// `BatchInterleaving`).
+        var acceptsInterleavedBatch = false
         /// For a Transpose, its permutation of the axes.
         var permutation: [Int]? = nil
     }

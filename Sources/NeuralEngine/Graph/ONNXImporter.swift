@@ -104,7 +104,7 @@ struct GraphBuilder {
                     result.append(.init(node: step.node + "+" + next.node + "+" + pooling.node, operation: "Conv+PRelu+MaxPool",
                                         inputs: step.inputs, outputs: pooling.outputs, run: { x throws(EngineError) in
                                             [try conv.forward(x[0], negativeSlopes: slopes, thenPool: pool)]
-                                        }, cost: step.cost))
+                                        }, cost: step.cost, acceptsInterleavedBatch: true))
                     index += 3
                     continue
                 }
@@ -151,7 +151,7 @@ struct GraphBuilder {
                 result.append(.init(node: step.node + "+" + next.node, operation: "Conv+PRelu", inputs: step.inputs,
                                     outputs: next.outputs, run: { x throws(EngineError) in
                                         [try conv.forward(x[0], negativeSlopes: slopes)]
-                                    }, cost: step.cost))
+                                    }, cost: step.cost, acceptsInterleavedBatch: true))
                 index += 2
                 continue
             }
@@ -244,12 +244,14 @@ struct GraphBuilder {
         }
     }
 
-    private mutating func append(_ node: ONNXNode, inputs: [String], cost: (@Sendable ([Tensor]) -> Int)? = nil,
+    private mutating func append(_ node: ONNXNode, inputs: [String], acceptsInterleavedBatch: Bool = false,
+                                 cost: (@Sendable ([Tensor]) -> Int)? = nil,
                                  _ run: @escaping @Sendable ([Tensor]) throws(EngineError) -> [Tensor]) {
         let inputSlots = inputs.map { slot($0) }
         let outputSlots = node.outputs.map { slot($0) }
         steps.append(.init(node: node.name.isEmpty ? node.outputs.first ?? "?" : node.name,
-                           operation: node.opType, inputs: inputSlots, outputs: outputSlots, run: run, cost: cost))
+                           operation: node.opType, inputs: inputSlots, outputs: outputSlots, run: run, cost: cost,
+                           acceptsInterleavedBatch: acceptsInterleavedBatch))
     }
 
     private mutating func addNode(_ node: ONNXNode) throws(EngineError) {
@@ -276,8 +278,8 @@ struct GraphBuilder {
                                   groups: groups, padding: try padding(node))
             } catch { throw fail(node, error.reason) }
             convolutions[steps.count] = conv
-            append(node, inputs: [first], cost: { x in
-                x[0].rank == 4 ? x[0].shape[0] * conv.multiplyAdds(height: x[0].shape[2], width: x[0].shape[3]) : 0
+            append(node, inputs: [first], acceptsInterleavedBatch: true, cost: { x in
+                x[0].imageBatchGeometry.map { $0.batch * conv.multiplyAdds(height: $0.height, width: $0.width) } ?? 0
             }) { x throws(EngineError) in [try conv.forward(x[0])] }
         case "MaxPool", "AveragePool":
             guard let kernel = ints(node, "kernel_shape"), kernel.count == 2 else { throw fail(node, "kernel_shape must be 2-D") }
@@ -292,7 +294,7 @@ struct GraphBuilder {
                                   padding: try padding(node), roundUp: int(node, "ceil_mode", default: 0) != 0)
             } catch { throw fail(node, error.reason) }
             pools[steps.count] = pool
-            append(node, inputs: [first]) { x throws(EngineError) in [try pool.forward(x[0])] }
+            append(node, inputs: [first], acceptsInterleavedBatch: true) { x throws(EngineError) in [try pool.forward(x[0])] }
         case "GlobalAveragePool":
             append(node, inputs: [first]) { x throws(EngineError) in [try GlobalAveragePool().forward(x[0])] }
         case "Relu":

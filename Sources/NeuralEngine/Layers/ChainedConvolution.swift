@@ -61,6 +61,7 @@ extension Conv2D {
     /// windows, so each band pools exactly as the whole plane would. Falls back to the two steps in turn
     /// where that does not apply.
     func forward(_ input: Tensor, negativeSlopes: [Float]?, thenPool pool: Pool2D) throws(EngineError) -> Tensor {
+        if BatchInterleaving.isInterleaved(input) { return try forwardInterleaved(input, negativeSlopes: negativeSlopes, thenPool: pool) }
         let height = input.rank == 4 ? input.shape[2] : 0, width = input.rank == 4 ? input.shape[3] : 0
         let (rows, cols) = axes(height: height, width: width)
         let outHeight = rows.output, outWidth = cols.output

@@ -87,6 +87,7 @@ public struct Conv2D: Sendable {
     /// The convolution followed by a per-channel PReLU (`negativeSlopes[c]` multiplies negative outputs of
     /// channel c), computed in one pass over the output.
     public func forward(_ input: Tensor, negativeSlopes: [Float]?) throws(EngineError) -> Tensor {
+        if BatchInterleaving.isInterleaved(input) { return try forwardInterleaved(input, negativeSlopes: negativeSlopes) }
         guard input.rank == 4, input.shape[1] == inChannels else {
             throw EngineError("Conv2D", "expects NCHW input with \(inChannels) channels, got \(input)")
         }

@@ -43,17 +43,22 @@ struct DirectConvolution: Sendable {
 
     /// Whether an input plane is large enough for the vector kernel (one full tile of flat positions); smaller
     /// ones do better as one matrix product over the batch.
-    static func fits(height: Int, width: Int, kernelHeight: Int, kernelWidth: Int) -> Bool {
+    static func fits(height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, pixelLanes: Int = 1) -> Bool {
         let outHeight = height - kernelHeight + 1, outWidth = width - kernelWidth + 1
-        return outHeight > 0 && outWidth > 0 && (outHeight - 1) * width + outWidth >= 3 * lanes
+        return outHeight > 0 && outWidth > 0 && ((outHeight - 1) * width + outWidth) * pixelLanes >= 3 * lanes
     }
 
     /// Convolves `batch` images of `inChannels × height × width` into `out` (NCHW), applying bias and, when
     /// given, a per-channel PReLU. With `rows`, only those output rows are computed, row `y` of channel `o`
     /// landing at `out + o·planeStride + (y − rows.lowerBound)·outputWidth`.
-    func forward(_ input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, slopes: [Float]?,
-                 rows: Range<Int>? = nil, planeStride: Int? = nil, into out: UnsafeMutablePointer<Float>) {
-        let outWidth = width - kernelWidth + 1
+    ///
+    /// With `pixelLanes` k, each pixel is k consecutive floats convolved independently (the eight images of a
+    /// `BatchInterleaving` group): a row is then `k·width` floats and the taps lie k apart, which to the kernel
+    /// is just a wider plane.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, height: Int, width pixels: Int, slopes: [Float]?,
+                 rows: Range<Int>? = nil, planeStride: Int? = nil, pixelLanes: Int = 1, into out: UnsafeMutablePointer<Float>) {
+        let width = pixels * pixelLanes
+        let outWidth = (pixels - kernelWidth + 1) * pixelLanes
         let rows = rows ?? 0..<(height - kernelHeight + 1)
         let outHeight = rows.count
         let planeStride = planeStride ?? outHeight * outWidth
@@ -64,7 +69,7 @@ struct DirectConvolution: Sendable {
         offsets.reserveCapacity(taps)
         for c in 0..<inChannels {
             for ky in 0..<kernelHeight {
-                for kx in 0..<kernelWidth { offsets.append((c * height + ky) * width + kx) }
+                for kx in 0..<kernelWidth { offsets.append((c * height + ky) * width + kx * pixelLanes) }
             }
         }
         // A first band shorter than one tile would make the tail tile start before the image.

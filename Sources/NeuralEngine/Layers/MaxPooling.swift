@@ -84,3 +84,32 @@ extension Pool2D {
         return c
     }
 }
+
+extension Pool2D {
+    /// Max pooling of batch-interleaved planes (see `BatchInterleaving`): each pixel holds eight images'
+    /// values, so a window's maximum is the lane-wise maximum of its pixels.
+    func maxPoolInterleaved(_ source: UnsafePointer<Float>, planes: Int, height: Int, width: Int,
+                            rowRanges: [Window], colRanges: [Window], into out: UnsafeMutablePointer<Float>) {
+        typealias Vector = SIMD8<Float>
+        let lanes = BatchInterleaving.lanes
+        var o = out
+        for p in 0..<planes {
+            let plane = source + p * height * width * lanes
+            for r in rowRanges {
+                for c in colRanges {
+                    var best = Vector(repeating: -.infinity)
+                    for y in r.start..<max(r.start, r.end) {
+                        var pixel = plane + (y * width + c.start) * lanes
+                        for _ in c.start..<max(c.start, c.end) {
+                            let v = UnsafeRawPointer(pixel).loadUnaligned(as: Vector.self)
+                            best = best.replacing(with: v, where: v .> best)
+                            pixel += lanes
+                        }
+                    }
+                    UnsafeMutableRawPointer(o).storeBytes(of: best, as: Vector.self)
+                    o += lanes
+                }
+            }
+        }
+    }
+}

@@ -51,6 +51,7 @@ public struct Pool2D: Sendable {
     }
 
     public func forward(_ input: Tensor) throws(EngineError) -> Tensor {
+        if BatchInterleaving.isInterleaved(input) { return try forwardInterleaved(input) }
         guard input.rank == 4 else { throw EngineError("Pool2D", "expects an NCHW input, got \(input)") }
         let planes = input.shape[0] * input.shape[1], height = input.shape[2], width = input.shape[3]
         guard let (rowRanges, colRanges) = windows(height: height, width: width) else {
@@ -90,6 +91,26 @@ public struct Pool2D: Sendable {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+extension Pool2D {
+    /// Pooling of a batch-interleaved tensor, returned in the same layout: max pooling directly, averages
+    /// through the NCHW path.
+    private func forwardInterleaved(_ input: Tensor) throws(EngineError) -> Tensor {
+        guard case .max = kind else {
+            return try BatchInterleaving.interleave(try forward(try BatchInterleaving.deinterleave(input)))
+        }
+        let height = input.shape[2], width = input.shape[3]
+        guard let (rowRanges, colRanges) = windows(height: height, width: width) else {
+            throw EngineError("Pool2D", "a \(kernelHeight)×\(kernelWidth) window does not fit a \(height)×\(width) input")
+        }
+        return Tensor(shape: [input.shape[0], input.shape[1], rowRanges.count, colRanges.count, BatchInterleaving.lanes]) { out in
+            input.values.withUnsafeBufferPointer { src in
+                maxPoolInterleaved(src.baseAddress!, planes: input.shape[0] * input.shape[1], height: height, width: width,
+                                   rowRanges: rowRanges, colRanges: colRanges, into: out.baseAddress!)
             }
         }
     }

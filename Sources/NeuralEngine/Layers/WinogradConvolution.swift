@@ -58,18 +58,9 @@ struct WinogradConvolution: Sendable {
         let tileCount = tilesY * tilesX
         let planeStride = 2 * Self.lanes + Self.bandTiles
         let blocks = (outChannels + 3) / 4
-        var transformed = [Float](repeating: 0, count: (16 * inChannels + 1) * planeStride)
-        var products = [Float](repeating: 0, count: (16 * blocks * 4 + 1) * planeStride)
-        let offsets = (0..<inChannels).map { $0 * planeStride }
         let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
         let slopeValues = slopes ?? []
-        offsets.withUnsafeBufferPointer { offsets in
-        transformedFilters.withUnsafeBufferPointer { filters in
-        transformed.withUnsafeMutableBufferPointer { transformed in
-        products.withUnsafeMutableBufferPointer { products in
-            let v = transformed.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
-            let kernel = TileKernel(offsets: offsets.baseAddress!, taps: inChannels, activated: false)
-            let raw = TileKernel.Epilogue(bias: SIMD4<Float>(), slope: SIMD4<Float>(repeating: 1))
+        withBandBuffers(planeStride: planeStride) { v, m, multiply in
             // Bands run over the tiles of all images in turn, so that small images share full kernel tiles.
             func parts(of band: Range<Int>, _ body: (_ image: Int, _ tiles: Range<Int>, _ offset: Int) -> Void) {
                 var g = band.lowerBound
@@ -90,13 +81,7 @@ struct WinogradConvolution: Sendable {
                                        tiles: tiles, into: v + c * planeStride + offset, positionStride: inChannels * planeStride)
                     }
                 }
-                for xi in 0..<16 {
-                    for block in 0..<blocks {
-                        kernel.run(v + xi * inChannels * planeStride, count: band.count,
-                                   filters: filters.baseAddress! + (xi * blocks + block) * inChannels * 4, epilogue: raw,
-                                   into: m + (xi * blocks * 4 + block * 4) * planeStride, channelStride: planeStride)
-                    }
-                }
+                multiply(band.count)
                 parts(of: band) { n, tiles, offset in
                     let result = out + n * outChannels * outputPlane
                     for o in 0..<outChannels {
@@ -108,9 +93,152 @@ struct WinogradConvolution: Sendable {
                 first = band.upperBound
             }
         }
+    }
+
+    /// Runs `body` with a band's transformed-input and product buffers (`planeStride` floats per plane, one
+    /// spare plane and a margin of 8 floats before the first for the kernel's overlapping tail tiles) and a
+    /// function that multiplies the band's first `count` positions by the transformed filters.
+    private func withBandBuffers(planeStride: Int,
+                                 _ body: (_ v: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                                          _ multiply: (_ count: Int) -> Void) -> Void) {
+        let blocks = (outChannels + 3) / 4
+        var transformed = [Float](repeating: 0, count: (16 * inChannels + 1) * planeStride)
+        var products = [Float](repeating: 0, count: (16 * blocks * 4 + 1) * planeStride)
+        let offsets = (0..<inChannels).map { $0 * planeStride }
+        offsets.withUnsafeBufferPointer { offsets in
+        transformedFilters.withUnsafeBufferPointer { filters in
+        transformed.withUnsafeMutableBufferPointer { transformed in
+        products.withUnsafeMutableBufferPointer { products in
+            let v = transformed.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
+            let kernel = TileKernel(offsets: offsets.baseAddress!, taps: inChannels, activated: false)
+            let raw = TileKernel.Epilogue(bias: SIMD4<Float>(), slope: SIMD4<Float>(repeating: 1))
+            body(v, m) { count in
+                for xi in 0..<16 {
+                    for block in 0..<blocks {
+                        kernel.run(v + xi * inChannels * planeStride, count: count,
+                                   filters: filters.baseAddress! + (xi * blocks + block) * inChannels * 4, epilogue: raw,
+                                   into: m + (xi * blocks * 4 + block * 4) * planeStride, channelStride: planeStride)
+                    }
+                }
+            }
         }
         }
         }
+        }
+    }
+
+    /// Tiles per band in the batch-interleaved layout: each tile is eight images, so a band is 72 positions
+    /// (three full kernel tiles), as in the planar layout.
+    private static let interleavedBandTiles = 9
+
+    /// Convolves `groups` batch-interleaved groups (`[groups, inChannels, height, width, 8]`, see
+    /// `BatchInterleaving`) into `out` (`[groups, outChannels, height − 2, width − 2, 8]`), applying bias and,
+    /// when given, a per-channel PReLU. Each tile's transforms work on eight images at once, whatever the
+    /// plane's size.
+    func forwardInterleaved(_ input: UnsafePointer<Float>, groups: Int, height: Int, width: Int, slopes: [Float]?,
+                            into out: UnsafeMutablePointer<Float>) {
+        let lanes = Self.lanes
+        let outHeight = height - 2, outWidth = width - 2
+        let tilesX = (outWidth + 1) / 2, tileCount = (outHeight + 1) / 2 * tilesX
+        let planeStride = Self.interleavedBandTiles * lanes
+        let blocks = (outChannels + 3) / 4
+        let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
+        let slopeValues = slopes ?? []
+        withBandBuffers(planeStride: planeStride) { v, m, multiply in
+            for g in 0..<groups {
+                let image = input + g * inChannels * height * width * lanes
+                let result = out + g * outChannels * outHeight * outWidth * lanes
+                var first = 0
+                while first < tileCount {
+                    let count = min(Self.interleavedBandTiles, tileCount - first)
+                    for c in 0..<inChannels {
+                        let plane = image + c * height * width * lanes
+                        for k in 0..<count {
+                            let ty = (first + k) / tilesX, tx = (first + k) % tilesX
+                            Self.transformInterleavedPatch(plane, y: 2 * ty, x: 2 * tx, height: height, width: width,
+                                                           into: v + c * planeStride + k * lanes,
+                                                           positionStride: inChannels * planeStride)
+                        }
+                    }
+                    multiply(count * lanes)
+                    for o in 0..<outChannels {
+                        let plane = result + o * outHeight * outWidth * lanes
+                        for k in 0..<count {
+                            let ty = (first + k) / tilesX, tx = (first + k) % tilesX
+                            transformInterleavedOutput(m + o * planeStride + k * lanes, positionStride: blocks * 4 * planeStride,
+                                                       bias: biases[o], slope: slopes == nil ? nil : slopeValues[o],
+                                                       into: plane, y: 2 * ty, x: 2 * tx, height: outHeight, width: outWidth)
+                        }
+                    }
+                    first += count
+                }
+            }
+        }
+    }
+
+    /// `Bᵀ·d·B` of the 4×4 patch at (`y`, `x`) of an interleaved plane: eight images' patches at once, pixels
+    /// outside the plane read as zero.
+    @inline(__always)
+    private static func transformInterleavedPatch(_ plane: UnsafePointer<Float>, y: Int, x: Int, height: Int, width: Int,
+                                                  into dst: UnsafeMutablePointer<Float>, positionStride: Int) {
+        let lanes = Self.lanes
+        @inline(__always)
+        func pixel(_ p: UnsafePointer<Float>) -> Vector { UnsafeRawPointer(p).loadUnaligned(as: Vector.self) }
+        if y + 3 < height && x + 3 < width {
+            let origin = plane + (y * width + x) * lanes
+            transformPatches({ r in
+                let row = origin + r * width * lanes
+                return (pixel(row), pixel(row + lanes), pixel(row + 2 * lanes), pixel(row + 3 * lanes))
+            }, into: dst, positionStride: positionStride, lanes: lanes)
+        } else {
+            transformPatches({ r in
+                @inline(__always)
+                func value(_ j: Int) -> Vector {
+                    y + r < height && x + j < width ? pixel(plane + ((y + r) * width + x + j) * lanes) : Vector()
+                }
+                return (value(0), value(1), value(2), value(3))
+            }, into: dst, positionStride: positionStride, lanes: lanes)
+        }
+    }
+
+    /// `Y = Aᵀ·M·A` plus bias and activation for one output channel's tile at (`y`, `x`) of an interleaved
+    /// plane, eight images at once; outputs past the plane's edge are dropped.
+    @inline(__always)
+    private func transformInterleavedOutput(_ sums: UnsafePointer<Float>, positionStride: Int, bias: Float, slope: Float?,
+                                            into plane: UnsafeMutablePointer<Float>, y: Int, x: Int, height: Int, width: Int) {
+        let lanes = Self.lanes
+        let outputs = Self.outputTiles({ xi in UnsafeRawPointer(sums + xi * positionStride).loadUnaligned(as: Vector.self) },
+                                       bias: bias, slope: slope)
+        @inline(__always)
+        func put(_ v: Vector, _ i: Int, _ j: Int) {
+            guard y + i < height && x + j < width else { return }
+            UnsafeMutableRawPointer(plane + ((y + i) * width + x + j) * lanes).storeBytes(of: v, as: Vector.self)
+        }
+        put(outputs.0, 0, 0)
+        put(outputs.1, 0, 1)
+        put(outputs.2, 1, 0)
+        put(outputs.3, 1, 1)
+    }
+
+    /// `Y = Aᵀ·M·A` plus bias and activation for eight tiles at once, `sum(ξ)` giving their sums at transform
+    /// position ξ: the outputs at (0, 0), (0, 1), (1, 0) and (1, 1) of each tile.
+    @inline(__always)
+    private static func outputTiles(_ sum: (Int) -> Vector, bias: Float, slope: Float?) -> (Vector, Vector, Vector, Vector) {
+        let b = Vector(repeating: bias), zero = Vector(), a = Vector(repeating: slope ?? 1)
+        @inline(__always)
+        func finish(_ y: Vector) -> Vector {
+            let v = y + b
+            guard slope != nil else { return v }
+            return v.replacing(with: zero, where: v .< zero) + a * v.replacing(with: zero, where: v .>= zero)
+        }
+        // Column j of each tile's M (positions j, 4 + j, 8 + j, 12 + j) summed down by Aᵀ: (top, bottom).
+        @inline(__always)
+        func column(_ j: Int) -> (Vector, Vector) {
+            let m0 = sum(j), m1 = sum(4 + j), m2 = sum(8 + j), m3 = sum(12 + j)
+            return (m0 + m1 + m2, m1 - m2 - m3)
+        }
+        let (a0, b0) = column(0), (a1, b1) = column(1), (a2, b2) = column(2), (a3, b3) = column(3)
+        return (finish(a0 + a1 + a2), finish(a1 - a2 - a3), finish(b0 + b1 + b2), finish(b1 - b2 - b3))
     }
 
     /// `V = Bᵀ·d·B` for one channel's tiles `tiles` (row-major tile indices); tile `tiles.lowerBound + k`,
@@ -194,33 +322,16 @@ struct WinogradConvolution: Sendable {
     /// `Y = Aᵀ·M·A` plus bias and activation for one output channel's tiles `tiles`, whose sums start at `sums`.
     private func transformOutput(_ sums: UnsafePointer<Float>, positionStride: Int, tilesX: Int, tiles: Range<Int>,
                                  bias: Float, slope: Float?, into plane: UnsafeMutablePointer<Float>, height: Int, width: Int) {
-        @inline(__always)
-        func load(_ xi: Int, _ position: Int) -> Vector {
-            UnsafeRawPointer(sums + xi * positionStride + position).loadUnaligned(as: Vector.self)
-        }
-        let b = Vector(repeating: bias), zero = Vector(), a = Vector(repeating: slope ?? 1)
-        @inline(__always)
-        func finish(_ y: Vector) -> Vector {
-            let v = y + b
-            guard slope != nil else { return v }
-            return v.replacing(with: zero, where: v .< zero) + a * v.replacing(with: zero, where: v .>= zero)
-        }
         var t = tiles.lowerBound
         while t < tiles.upperBound {
             let ty = t / tilesX
             let rowEnd = min(tiles.upperBound - ty * tilesX, tilesX)
             var tx = t - ty * tilesX
             while tx < rowEnd {
-                let p = ty * tilesX + tx - tiles.lowerBound
-                // Column j of each tile's M (positions j, 4 + j, 8 + j, 12 + j) summed down by Aᵀ: (top, bottom).
-                @inline(__always)
-                func column(_ j: Int) -> (Vector, Vector) {
-                    let m0 = load(j, p), m1 = load(4 + j, p), m2 = load(8 + j, p), m3 = load(12 + j, p)
-                    return (m0 + m1 + m2, m1 - m2 - m3)
-                }
-                let (a0, b0) = column(0), (a1, b1) = column(1), (a2, b2) = column(2), (a3, b3) = column(3)
-                let y00 = finish(a0 + a1 + a2), y01 = finish(a1 - a2 - a3)
-                let y10 = finish(b0 + b1 + b2), y11 = finish(b1 - b2 - b3)
+                let p = sums + ty * tilesX + tx - tiles.lowerBound
+                let (y00, y01, y10, y11) = Self.outputTiles({ xi in
+                    UnsafeRawPointer(p + xi * positionStride).loadUnaligned(as: Vector.self)
+                }, bias: bias, slope: slope)
                 let chunk = min(Self.lanes, rowEnd - tx)
                 let wholeChunk = chunk == Self.lanes && 2 * (tx + Self.lanes) <= width
                 @inline(__always)
