@@ -15,37 +15,41 @@ public enum AreaResampling {
 
     /// For each output index along one axis, the input indices and weights that make it.
     static func taps(input: Int, output: Int) -> [[Tap]] {
+        var lists = [[Tap]](repeating: [], count: output)
+        forEachTap(input: input, output: output) { d, source, weight in lists[d].append(Tap(source: source, weight: weight)) }
+        return lists
+    }
+
+    /// Calls `body(d, source, weight)` for every tap of every output index d along one axis, in order.
+    @inline(__always)
+    private static func forEachTap(input: Int, output: Int, _ body: (_ d: Int, _ source: Int, _ weight: Float) -> Void) {
         let scale = Double(input) / Double(output)
-        if scale >= 1 { return averagingTaps(input: input, output: output, scale: scale) }
-        return interpolatingTaps(input: input, output: output, scale: scale)
-    }
-
-    private static func averagingTaps(input: Int, output: Int, scale: Double) -> [[Tap]] {
-        (0..<output).map { d in
-            let start = Double(d) * scale, end = start + scale
-            let cell = min(scale, Double(input) - start)
-            var last = min(Int(end.rounded(.down)), input - 1)
-            let first = min(Int(start.rounded(.up)), last)
-            last = max(last, first)
-            var taps = [Tap]()
-            if Double(first) - start > 1e-3 { taps.append(Tap(source: first - 1, weight: Float((Double(first) - start) / cell))) }
-            for s in first..<last { taps.append(Tap(source: s, weight: Float(1 / cell))) }
-            if end - Double(last) > 1e-3 {
-                taps.append(Tap(source: last, weight: Float(min(min(end - Double(last), 1), cell) / cell)))
+        if scale >= 1 {
+            for d in 0..<output {
+                let start = Double(d) * scale, end = start + scale
+                let cell = min(scale, Double(input) - start)
+                var last = min(Int(end.rounded(.down)), input - 1)
+                let first = min(Int(start.rounded(.up)), last)
+                last = max(last, first)
+                if Double(first) - start > 1e-3 { body(d, first - 1, Float((Double(first) - start) / cell)) }
+                for s in first..<last { body(d, s, Float(1 / cell)) }
+                if end - Double(last) > 1e-3 { body(d, last, Float(min(min(end - Double(last), 1), cell) / cell)) }
             }
-            return taps
+            return
         }
-    }
-
-    private static func interpolatingTaps(input: Int, output: Int, scale: Double) -> [[Tap]] {
         let inverse = 1 / scale
-        return (0..<output).map { d in
+        for d in 0..<output {
             var s = Int((Double(d) * scale).rounded(.down))
             var f = Float(Double(d + 1) - Double(s + 1) * inverse)
             f = f <= 0 ? 0 : f - f.rounded(.down)
             if s >= input - 1 { s = input - 1; f = 0 }
             if s < 0 { s = 0; f = 0 }
-            return f == 0 ? [Tap(source: s, weight: 1)] : [Tap(source: s, weight: 1 - f), Tap(source: s + 1, weight: f)]
+            if f == 0 {
+                body(d, s, 1)
+            } else {
+                body(d, s, 1 - f)
+                body(d, s + 1, f)
+            }
         }
     }
 
@@ -57,16 +61,17 @@ public enum AreaResampling {
         let weights: [Float]
 
         init(input: Int, output: Int) {
-            let lists = AreaResampling.taps(input: input, output: output)
-            var offsets = [0]
+            var offsets = [Int](repeating: 0, count: output + 1)
             var sources = [Int](), weights = [Float]()
-            for list in lists {
-                for tap in list {
-                    sources.append(tap.source)
-                    weights.append(tap.weight)
-                }
-                offsets.append(sources.count)
+            sources.reserveCapacity(input + 2 * output)
+            weights.reserveCapacity(input + 2 * output)
+            AreaResampling.forEachTap(input: input, output: output) { d, source, weight in
+                sources.append(source)
+                weights.append(weight)
+                offsets[d + 1] = sources.count
             }
+            // An output index without taps (none exists for valid sizes) would end where its predecessor ends.
+            for d in 0..<output { offsets[d + 1] = max(offsets[d + 1], offsets[d]) }
             self.offsets = offsets
             self.sources = sources
             self.weights = weights
@@ -268,7 +273,8 @@ public enum AreaResampling {
                                     toWidth: Int, toHeight: Int, into out: UnsafeMutablePointer<Float>) {
         precondition(width > 0 && height > 0 && toWidth > 0 && toHeight > 0)
         let columns = TapTable(input: width, output: toWidth)
-        let rows = TapTable(input: height, output: toHeight)
+        // Face crops are square: one table serves both axes.
+        let rows = width == height && toWidth == toHeight ? columns : TapTable(input: height, output: toHeight)
         let firstColumn = min(max(0, originX), image.width), endColumn = max(firstColumn, min(image.width, originX + width))
         let insideLength = (endColumn - firstColumn) * 3
         let insideOffset = (firstColumn - originX) * 3

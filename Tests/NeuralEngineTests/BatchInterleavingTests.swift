@@ -28,11 +28,13 @@ struct BatchInterleavingTests {
         var testDescription: String { "n\(batch) c\(channels) \(size)×\(size) → \(outChannels), k\(kernel)\(padded ? " padded" : "")" }
     }
 
-    /// R-Net's and O-Net's layers (direct 3-channel, Winograd at odd and even sizes, 2×2 on tiny planes) and a
-    /// padded convolution that goes through NCHW.
+    /// R-Net's and O-Net's layers (direct 3-channel; Winograd by 3×3 tiles at 9×9, 21×21 and a size they do not
+    /// divide, by 2×2 tiles at 8×8; 2×2 on tiny planes) and a padded convolution that goes through NCHW.
     static let cases: [Case] = [
         Case(batch: 11, channels: 3, size: 24, outChannels: 28, kernel: 3),
         Case(batch: 9, channels: 28, size: 11, outChannels: 48, kernel: 3),
+        Case(batch: 16, channels: 32, size: 23, outChannels: 13, kernel: 3),
+        Case(batch: 7, channels: 16, size: 13, outChannels: 9, kernel: 3),
         Case(batch: 8, channels: 17, size: 10, outChannels: 6, kernel: 3),
         Case(batch: 3, channels: 48, size: 4, outChannels: 64, kernel: 2),
         Case(batch: 5, channels: 4, size: 6, outChannels: 5, kernel: 3, padded: true),

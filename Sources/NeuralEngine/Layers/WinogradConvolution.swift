@@ -12,11 +12,14 @@ struct WinogradConvolution: Sendable {
     /// `U` for every filter, as `[16 (ξ)][outChannels / 4 rounded up][inChannels][4]`, zero beyond the last
     /// output channel.
     let transformedFilters: [Float]
+    /// `U` of F(3×3, 3×3) for every filter, as `[25 (ξ)][outChannels / 4 rounded up][inChannels][4]`: used for
+    /// batch-interleaved inputs whose output sides make 3×3 tiles cheaper (see `forwardInterleaved`).
+    let largeTileFilters: [Float]
     let bias: [Float]?
     /// Tiles per band (row-major over the image, three full kernel tiles): the band's transformed input and
     /// products stay in L2.
     private static let bandTiles = 72
-    private static let lanes = 8
+    static let lanes = 8
 
     init(weights: [Float], bias: [Float]?, outChannels: Int, inChannels: Int) {
         self.outChannels = outChannels
@@ -38,6 +41,8 @@ struct WinogradConvolution: Sendable {
             }
         }
         transformedFilters = u
+        largeTileFilters = Self.transformFilters(weights, outChannels: outChannels, inChannels: inChannels,
+                                                 by: Self.largeTileFilterTransform)
     }
 
     /// `G·(a, b, c)`: a filter's three taps along one axis spread over the four transform positions.
@@ -98,22 +103,22 @@ struct WinogradConvolution: Sendable {
     /// Runs `body` with a band's transformed-input and product buffers (`planeStride` floats per plane, one
     /// spare plane and a margin of 8 floats before the first for the kernel's overlapping tail tiles) and a
     /// function that multiplies the band's first `count` positions by the transformed filters.
-    private func withBandBuffers(planeStride: Int,
-                                 _ body: (_ v: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                                          _ multiply: (_ count: Int) -> Void) -> Void) {
+    func withBandBuffers(planeStride: Int, positions: Int = 16, filters transformed: [Float]? = nil,
+                         _ body: (_ v: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                                  _ multiply: (_ count: Int) -> Void) -> Void) {
         let blocks = (outChannels + 3) / 4
-        var transformed = [Float](repeating: 0, count: (16 * inChannels + 1) * planeStride)
-        var products = [Float](repeating: 0, count: (16 * blocks * 4 + 1) * planeStride)
+        var inputs = [Float](repeating: 0, count: (positions * inChannels + 1) * planeStride)
+        var products = [Float](repeating: 0, count: (positions * blocks * 4 + 1) * planeStride)
         let offsets = (0..<inChannels).map { $0 * planeStride }
         offsets.withUnsafeBufferPointer { offsets in
-        transformedFilters.withUnsafeBufferPointer { filters in
-        transformed.withUnsafeMutableBufferPointer { transformed in
+        (transformed ?? transformedFilters).withUnsafeBufferPointer { filters in
+        inputs.withUnsafeMutableBufferPointer { inputs in
         products.withUnsafeMutableBufferPointer { products in
-            let v = transformed.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
+            let v = inputs.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
             let kernel = TileKernel(offsets: offsets.baseAddress!, taps: inChannels, activated: false)
             let raw = TileKernel.Epilogue(bias: SIMD4<Float>(), slope: SIMD4<Float>(repeating: 1))
             body(v, m) { count in
-                for xi in 0..<16 {
+                for xi in 0..<positions {
                     for block in 0..<blocks {
                         kernel.run(v + xi * inChannels * planeStride, count: count,
                                    filters: filters.baseAddress! + (xi * blocks + block) * inChannels * 4, epilogue: raw,
@@ -129,7 +134,7 @@ struct WinogradConvolution: Sendable {
 
     /// Tiles per band in the batch-interleaved layout: each tile is eight images, so a band is 72 positions
     /// (three full kernel tiles), as in the planar layout.
-    private static let interleavedBandTiles = 9
+    static let interleavedBandTiles = 9
 
     /// Convolves `groups` batch-interleaved groups (`[groups, inChannels, height, width, 8]`, see
     /// `BatchInterleaving`) into `out` (`[groups, outChannels, height − 2, width − 2, 8]`), applying bias and,
@@ -139,6 +144,10 @@ struct WinogradConvolution: Sendable {
                             into out: UnsafeMutablePointer<Float>) {
         let lanes = Self.lanes
         let outHeight = height - 2, outWidth = width - 2
+        if Self.prefersLargeTiles(height: outHeight, width: outWidth) {
+            forwardInterleavedLargeTiles(input, groups: groups, height: height, width: width, slopes: slopes, into: out)
+            return
+        }
         let tilesX = (outWidth + 1) / 2, tileCount = (outHeight + 1) / 2 * tilesX
         let planeStride = Self.interleavedBandTiles * lanes
         let blocks = (outChannels + 3) / 4
@@ -224,13 +233,9 @@ struct WinogradConvolution: Sendable {
     /// position ξ: the outputs at (0, 0), (0, 1), (1, 0) and (1, 1) of each tile.
     @inline(__always)
     private static func outputTiles(_ sum: (Int) -> Vector, bias: Float, slope: Float?) -> (Vector, Vector, Vector, Vector) {
-        let b = Vector(repeating: bias), zero = Vector(), a = Vector(repeating: slope ?? 1)
+        let b = Vector(repeating: bias), a = slope.map { Vector(repeating: $0) }
         @inline(__always)
-        func finish(_ y: Vector) -> Vector {
-            let v = y + b
-            guard slope != nil else { return v }
-            return v.replacing(with: zero, where: v .< zero) + a * v.replacing(with: zero, where: v .>= zero)
-        }
+        func finish(_ y: Vector) -> Vector { activated(y, bias: b, slope: a) }
         // Column j of each tile's M (positions j, 4 + j, 8 + j, 12 + j) summed down by Aᵀ: (top, bottom).
         @inline(__always)
         func column(_ j: Int) -> (Vector, Vector) {
@@ -277,7 +282,7 @@ struct WinogradConvolution: Sendable {
     /// transform row at a time so that few vectors are live at once: row 0 is `d₀ − d₂`, row 1 `d₁ + d₂`, row 2
     /// `d₂ − d₁`, row 3 `d₁ − d₃`, and each row's four columns `c` become `c₀ − c₂, c₁ + c₂, c₂ − c₁, c₁ − c₃`.
     @inline(__always)
-    private static func transformPatches(_ patchRow: (Int) -> Quad, into dst: UnsafeMutablePointer<Float>,
+    static func transformPatches(_ patchRow: (Int) -> Quad, into dst: UnsafeMutablePointer<Float>,
                                          positionStride: Int, lanes: Int) {
         @inline(__always)
         func put(_ v: Vector, _ position: Int) {
