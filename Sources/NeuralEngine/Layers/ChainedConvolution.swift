@@ -1,6 +1,10 @@
 extension Conv2D {
     /// Rows of this convolution's output computed per band before `next` consumes them.
     private static let chainBandRows = 8
+    /// Output rows per band when the last two steps run as column strips: three rows of 3×3 tiles.
+    private static let stripBandRows = 9
+    /// Narrowest column strip worth the gathering (a plane about 100 columns wide).
+    private static let minimumStripWidth = 12
 
     /// This convolution (with its PReLU) followed by a 1×1 convolution `next` of its output, computed a band
     /// of rows at a time so that the intermediate tensor stays in the cache. Falls back to the two
@@ -133,17 +137,23 @@ extension Conv2D {
             return try second.forward(try forward(input, negativeSlopes: negativeSlopes), negativeSlopes: secondSlopes, then: heads)
         }
         let batch = input.shape[0], outPlane = outHeight * outWidth
-        let band = min(outHeight, Self.chainBandRows)
+        // Wide planes go through `second` and `heads` as eight column strips, by Winograd's 3×3 tiles.
+        let strips = ColumnStrips(outputWidth: outWidth, overlap: 2, tile: 3, minimumStripWidth: Self.minimumStripWidth)
+        let band = min(outHeight, strips == nil ? Self.chainBandRows : Self.stripBandRows)
         // Rows of this convolution's output held: a band and the two rows below it.
         let held = band + 2, heldPlane = held * middleWidth
+        let lanes = ColumnStrips.lanes
+        let stripIn = strips.map { $0.inputWidth * lanes } ?? 0, stripOut = strips.map { $0.stripWidth * lanes } ?? 0
         var middle = [Float](repeating: 0, count: outChannels * heldPlane)
-        var third = [Float](repeating: 0, count: second.outChannels * band * outWidth)
-        var result = [Float](repeating: 0, count: heads.outChannels * band * outWidth)
+        var third = [Float](repeating: 0, count: second.outChannels * band * max(outWidth, stripOut))
+        var result = [Float](repeating: 0, count: heads.outChannels * band * max(outWidth, stripOut))
+        var gathered = [Float](repeating: 0, count: outChannels * held * stripIn)
         return Tensor(shape: [batch, heads.outChannels, outHeight, outWidth]) { out in
             input.values.withUnsafeBufferPointer { src in
             middle.withUnsafeMutableBufferPointer { middle in
             third.withUnsafeMutableBufferPointer { third in
             result.withUnsafeMutableBufferPointer { result in
+            gathered.withUnsafeMutableBufferPointer { gathered in
                 let m = middle.baseAddress!
                 for n in 0..<batch {
                     let image = src.baseAddress! + n * inChannels * height * width
@@ -165,7 +175,25 @@ extension Conv2D {
                         first.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes,
                                       rows: made..<(endRow + 2), planeStride: heldPlane, into: m + keep * middleWidth)
                         made = endRow + 2
-                        let span = (endRow - firstRow) * outWidth
+                        let rows = endRow - firstRow
+                        if let strips {
+                            for c in 0..<outChannels {
+                                strips.gather(m + c * heldPlane, rows: rows + 2, width: middleWidth, rowStride: middleWidth,
+                                              into: gathered.baseAddress! + c * (rows + 2) * stripIn)
+                            }
+                            winograd.forwardInterleaved(gathered.baseAddress!, groups: 1, height: rows + 2, width: strips.inputWidth,
+                                                        slopes: secondSlopes, into: third.baseAddress!)
+                            last.forward(third.baseAddress!, batch: 1, height: rows, width: strips.stripWidth, slopes: nil,
+                                         pixelLanes: lanes, into: result.baseAddress!)
+                            for o in 0..<heads.outChannels {
+                                strips.scatter(result.baseAddress! + o * rows * stripOut, rows: rows, width: outWidth,
+                                               into: out.baseAddress! + (n * heads.outChannels + o) * outPlane + firstRow * outWidth,
+                                               rowStride: outWidth)
+                            }
+                            firstRow = endRow
+                            continue
+                        }
+                        let span = rows * outWidth
                         winograd.forward(m, batch: 1, height: endRow - firstRow + 2, width: middleWidth, slopes: secondSlopes,
                                          inputPlaneStride: heldPlane, outputPlaneStride: span, into: third.baseAddress!)
                         last.forward(third.baseAddress!, batch: 1, height: endRow - firstRow, width: outWidth, slopes: nil,
@@ -177,6 +205,7 @@ extension Conv2D {
                         firstRow = endRow
                     }
                 }
+            }
             }
             }
             }
