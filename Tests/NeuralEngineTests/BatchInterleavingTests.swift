@@ -54,15 +54,17 @@ struct BatchInterleavingTests {
         #expect(maxAbsDifference(Array(actual.values[..<expected.count]), expected.values) < 1e-4)
     }
 
-    @Test(arguments: [(3, 2, false), (3, 2, true), (2, 2, false)])
-    func convolutionThenMaxPoolingMatchesNCHW(kernel: Int, stride: Int, roundUp: Bool) throws {
-        var random = SeededValues(seed: UInt64(kernel * 10 + stride))
-        let conv = try Conv2D(weights: random.values(7 * 3 * 9), bias: random.values(7), outChannels: 7, inChannels: 3,
-                              kernelHeight: 3, kernelWidth: 3)
+    /// R-Net's first layer (rows made in one buffer), O-Net's (rows made a buffer at a time, the shared row
+    /// carried over) and a 2×2 pooling.
+    @Test(arguments: [(3, 2, false, 7, 24), (3, 2, true, 7, 24), (2, 2, false, 7, 24), (3, 2, true, 32, 48)])
+    func convolutionThenMaxPoolingMatchesNCHW(kernel: Int, stride: Int, roundUp: Bool, channels: Int, size: Int) throws {
+        var random = SeededValues(seed: UInt64(kernel * 10 + stride + channels))
+        let conv = try Conv2D(weights: random.values(channels * 3 * 9), bias: random.values(channels), outChannels: channels,
+                              inChannels: 3, kernelHeight: 3, kernelWidth: 3)
         let pool = try Pool2D(kind: .max, kernelHeight: kernel, kernelWidth: kernel, strideHeight: stride, strideWidth: stride,
                               roundUp: roundUp)
-        let slopes = random.values(7)
-        let input = Self.randomBatch([10, 3, 24, 24], seed: 5)
+        let slopes = random.values(channels)
+        let input = Self.randomBatch([10, 3, size, size], seed: 5)
         let expected = try pool.forward(try conv.forward(input, negativeSlopes: slopes))
         let actual = try BatchInterleaving.deinterleave(
             try conv.forward(try BatchInterleaving.interleave(input), negativeSlopes: slopes, thenPool: pool))

@@ -58,17 +58,18 @@ enum NonMaximumSuppression {
 
     /// Indices of the boxes kept, highest score first.
     static func keep(_ boxes: [CandidateBox], threshold: Double, overlap: Overlap) -> [Int] {
-        let order = boxes.indices.sorted { boxes[$0].score > boxes[$1].score || (boxes[$0].score == boxes[$1].score && $0 < $1) }
-        let areas = boxes.map { ($0.x2 - $0.x1 + 1) * ($0.y2 - $0.y1 + 1) }
+        // Plain coordinate arrays: the inner loop then touches no box (and no landmark array) at all.
+        let scores = boxes.map(\.score)
+        let x1 = boxes.map(\.x1), y1 = boxes.map(\.y1), x2 = boxes.map(\.x2), y2 = boxes.map(\.y2)
+        let order = boxes.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        let areas = boxes.indices.map { (x2[$0] - x1[$0] + 1) * (y2[$0] - y1[$0] + 1) }
         var kept = [Int]()
         var suppressed = [Bool](repeating: false, count: boxes.count)
         for (rank, best) in order.enumerated() where !suppressed[best] {
             kept.append(best)
-            let b = boxes[best]
             for i in order[(rank + 1)...] where !suppressed[i] {
-                let o = boxes[i]
-                let w = max(0, min(b.x2, o.x2) - max(b.x1, o.x1) + 1)
-                let h = max(0, min(b.y2, o.y2) - max(b.y1, o.y1) + 1)
+                let w = max(0, min(x2[best], x2[i]) - max(x1[best], x1[i]) + 1)
+                let h = max(0, min(y2[best], y2[i]) - max(y1[best], y1[i]) + 1)
                 let inter = w * h
                 let ratio = switch overlap {
                 case .union: inter / (areas[best] + areas[i] - inter)

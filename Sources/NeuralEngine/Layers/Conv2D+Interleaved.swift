@@ -32,21 +32,61 @@ extension Conv2D {
         }
         let lanes = BatchInterleaving.lanes
         let inputGroup = inChannels * height * width * lanes
-        let pooledGroup = outChannels * rowRanges.count * colRanges.count * lanes
-        var middle = [Float](repeating: 0, count: outChannels * outHeight * outWidth * lanes)
+        let pooledRow = colRanges.count * lanes, pooledPlane = rowRanges.count * pooledRow
+        // The direct kernel makes rows as the pooling needs them, a buffer of them at a time; Winograd makes
+        // the whole plane.
+        let rowFloats = outChannels * outWidth * lanes
+        let capacity = winograd == nil
+            ? min(outHeight, max(rowRanges.map { $0.end - $0.start }.max() ?? 1, Self.pooledBandFloats / rowFloats))
+            : outHeight
+        var middle = [Float](repeating: 0, count: capacity * rowFloats)
+        let middlePlane = capacity * outWidth * lanes
         return Tensor(shape: [groups, outChannels, rowRanges.count, colRanges.count, lanes]) { out in
             input.values.withUnsafeBufferPointer { src in
                 middle.withUnsafeMutableBufferPointer { middle in
+                    let buffer = middle.baseAddress!
                     for g in 0..<groups {
-                        forwardInterleaved(src.baseAddress! + g * inputGroup, groups: 1, height: height, width: width,
-                                           slopes: negativeSlopes, into: middle.baseAddress!)
-                        pool.maxPoolInterleaved(middle.baseAddress!, planes: outChannels, height: outHeight, width: outWidth,
-                                                rowRanges: rowRanges, colRanges: colRanges, into: out.baseAddress! + g * pooledGroup)
+                        let image = src.baseAddress! + g * inputGroup, pooled = out.baseAddress! + g * outChannels * pooledPlane
+                        guard let direct, winograd == nil else {
+                            forwardInterleaved(image, groups: 1, height: height, width: width, slopes: negativeSlopes, into: buffer)
+                            pool.maxPoolInterleaved(buffer, planes: outChannels, height: outHeight, width: outWidth,
+                                                    rowRanges: rowRanges, colRanges: colRanges, into: pooled)
+                            continue
+                        }
+                        // The buffer holds convolution rows [first, made) from its row 0.
+                        var first = 0, made = 0, p = 0
+                        while p < rowRanges.count {
+                            var q = p + 1
+                            while q < rowRanges.count && rowRanges[q].end - rowRanges[p].start <= capacity { q += 1 }
+                            let start = rowRanges[p].start, end = rowRanges[q - 1].end
+                            if made > start && start > first {
+                                for c in 0..<outChannels {
+                                    (buffer + c * middlePlane).update(from: buffer + c * middlePlane + (start - first) * outWidth * lanes,
+                                                                      count: (made - start) * outWidth * lanes)
+                                }
+                            }
+                            made = max(made, start)
+                            first = start
+                            if made < end {
+                                direct.forward(image, batch: 1, height: height, width: width, slopes: negativeSlopes, rows: made..<end,
+                                               planeStride: middlePlane, pixelLanes: lanes,
+                                               into: buffer + (made - first) * outWidth * lanes)
+                                made = end
+                            }
+                            let windows = rowRanges[p..<q].map { (start: $0.start - first, end: $0.end - first, full: $0.full) }
+                            pool.maxPoolInterleaved(buffer, planes: outChannels, height: made - first, width: outWidth,
+                                                    rowRanges: windows, colRanges: colRanges, inputPlaneStride: middlePlane,
+                                                    outputPlaneStride: pooledPlane, into: pooled + p * pooledRow)
+                            p = q
+                        }
                     }
                 }
             }
         }
     }
+
+    /// Floats of convolution rows held between the direct kernel and the pooling (512 KiB, inside L2).
+    private static let pooledBandFloats = 1 << 17
 
     /// The output plane size when a batch-interleaved input of this size can go to the Winograd or direct
     /// kernel (unpadded, stride 1, large enough); nil otherwise.

@@ -88,13 +88,18 @@ extension Pool2D {
 extension Pool2D {
     /// Max pooling of batch-interleaved planes (see `BatchInterleaving`): each pixel holds eight images'
     /// values, so a window's maximum is the lane-wise maximum of its pixels.
+    /// Input planes lie `inputPlaneStride` floats apart and output planes `outputPlaneStride` (default: packed),
+    /// so that a band of rows can be pooled on its own.
     func maxPoolInterleaved(_ source: UnsafePointer<Float>, planes: Int, height: Int, width: Int,
-                            rowRanges: [Window], colRanges: [Window], into out: UnsafeMutablePointer<Float>) {
+                            rowRanges: [Window], colRanges: [Window], inputPlaneStride: Int? = nil,
+                            outputPlaneStride: Int? = nil, into out: UnsafeMutablePointer<Float>) {
         typealias Vector = SIMD8<Float>
         let lanes = BatchInterleaving.lanes
-        var o = out
+        let inputStride = inputPlaneStride ?? height * width * lanes
+        let outputStride = outputPlaneStride ?? rowRanges.count * colRanges.count * lanes
         for p in 0..<planes {
-            let plane = source + p * height * width * lanes
+            let plane = source + p * inputStride
+            var o = out + p * outputStride
             for r in rowRanges {
                 for c in colRanges {
                     var best = Vector(repeating: -.infinity)

@@ -48,9 +48,8 @@ struct TileKernel {
     private func store(_ v: Vector, channel: Int, _ epilogue: Epilogue, _ dst: UnsafeMutablePointer<Float>, _ channelStride: Int) {
         var r = v + Vector(repeating: epilogue.bias[channel])
         if activated {
-            let zero = Vector()
-            r = r.replacing(with: zero, where: r .< zero)
-                + Vector(repeating: epilogue.slope[channel]) * r.replacing(with: zero, where: r .>= zero)
+            // PReLU as one product: by 1 where r ≥ 0, by the slope where it is negative.
+            r *= Vector(repeating: 1).replacing(with: Vector(repeating: epilogue.slope[channel]), where: r .< Vector())
         }
         UnsafeMutableRawPointer(dst + channel * channelStride).storeBytes(of: r, as: Vector.self)
     }

@@ -172,7 +172,6 @@ extension WinogradConvolution {
     static func activated(_ v: Vector, bias: Vector, slope: Vector?) -> Vector {
         let sum = v + bias
         guard let slope else { return sum }
-        let zero = Vector()
-        return sum.replacing(with: zero, where: sum .< zero) + slope * sum.replacing(with: zero, where: sum .>= zero)
+        return sum * Vector(repeating: 1).replacing(with: slope, where: sum .< Vector())
     }
 }
