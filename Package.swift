@@ -11,6 +11,12 @@ let vectorISA: [String] = []
 let fastMath: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"] + vectorISA, .when(configuration: .release)),
 ]
+/// The numeric modules are optimised in debug builds too (keeping bounds and exclusivity checks): unoptimised,
+/// their SIMD code runs ten to a hundred times slower, and the tests that detect, embed and train on real faces
+/// would take most of the test run.
+let numericSettings: [SwiftSetting] = fastMath + [
+    .unsafeFlags(["-O"] + vectorISA, .when(configuration: .debug)),
+]
 
 let package = Package(
     name: "facewatch",
@@ -37,9 +43,9 @@ let package = Package(
         // Reading dlib's serialised networks (the face-recognition ResNet's .dat file).
         .target(name: "DlibFormat", dependencies: ["FacewatchSupport"]),
         // Tensors, layers, runnable graphs built from model files, and trainable layers with backward passes and optimisers.
-        .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: fastMath),
+        .target(name: "NeuralEngine", dependencies: ["CBLAS", "ONNXFormat", "DlibFormat"], swiftSettings: numericSettings),
         // Images as pixels, resampling, drawing, the MTCNN detector, alignment, face embedders (dlib, ONNX).
-        .target(name: "FaceVision", dependencies: ["NeuralEngine", "ONNXFormat", "FacewatchSupport"], swiftSettings: fastMath),
+        .target(name: "FaceVision", dependencies: ["NeuralEngine", "ONNXFormat", "FacewatchSupport"], swiftSettings: numericSettings),
         // Who is who: the enrolled people and their descriptors in SQLite, nearest-match search.
         .target(
             name: "FaceIdentity",
@@ -47,7 +53,7 @@ let package = Package(
             swiftSettings: fastMath),
         // Training and evaluating embedders: pair evaluation (10-fold accuracy, ROC), losses (softmax cross-entropy,
         // center, triplet), triplet selection, learning-rate schedules; later the trainer.
-        .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision", "FacewatchSupport"], swiftSettings: fastMath),
+        .target(name: "FaceTrain", dependencies: ["NeuralEngine", "FaceVision", "FacewatchSupport"], swiftSettings: numericSettings),
         // Following faces from frame to frame: motion filter, assignment, track lifecycle.
         .target(name: "FaceTrack", dependencies: ["FaceVision"]),
         // Media files through FFmpeg: image decode/encode (later: video and RTSP).

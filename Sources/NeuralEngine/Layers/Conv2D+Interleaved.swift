@@ -21,8 +21,8 @@ extension Conv2D {
         }
     }
 
-    /// This convolution followed by `pool`, one group of eight images at a time so that the full-size
-    /// intermediate stays in the cache; the pooling must be a max pooling.
+    /// This convolution followed by `pool` (a max pooling), one group of eight images at a time and, on the
+    /// direct kernel, a buffer of rows at a time, so that the full-size intermediate stays in the cache.
     func forwardInterleaved(_ input: Tensor, negativeSlopes: [Float]?, thenPool pool: Pool2D) throws(EngineError) -> Tensor {
         let groups = input.shape[0], height = input.shape[2], width = input.shape[3]
         guard input.shape[1] == inChannels, case .max = pool.kind, negativeSlopes.map({ $0.count == outChannels }) ?? true,

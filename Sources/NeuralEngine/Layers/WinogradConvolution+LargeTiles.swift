@@ -50,7 +50,7 @@ extension WinogradConvolution {
         let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
         var scratch = [Vector](repeating: Vector(), count: 25)
         scratch.withUnsafeMutableBufferPointer { scratch in
-        withBandBuffers(planeStride: planeStride, positions: 25, filters: largeTileFilters) { v, m, multiply in
+        withBandBuffers(planeStride: planeStride, positions: 25, filters: largeTileFilters.values) { v, m, multiply in
             let between = scratch.baseAddress!
             for g in 0..<groups {
                 let image = input + g * inChannels * height * width * lanes

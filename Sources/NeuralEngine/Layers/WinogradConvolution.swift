@@ -13,8 +13,9 @@ struct WinogradConvolution: Sendable {
     /// output channel.
     let transformedFilters: [Float]
     /// `U` of F(3×3, 3×3) for every filter, as `[25 (ξ)][outChannels / 4 rounded up][inChannels][4]`: used for
-    /// batch-interleaved inputs whose output sides make 3×3 tiles cheaper (see `forwardInterleaved`).
-    let largeTileFilters: [Float]
+    /// batch-interleaved inputs whose output sides make 3×3 tiles cheaper (see `forwardInterleaved`), and made
+    /// on first use (for dlib's ResNet, which never takes such inputs, it would be tens of megabytes).
+    let largeTileFilters: LazyFilterTable
     let bias: [Float]?
     /// Tiles per band (row-major over the image, three full kernel tiles): the band's transformed input and
     /// products stay in L2.
@@ -41,8 +42,9 @@ struct WinogradConvolution: Sendable {
             }
         }
         transformedFilters = u
-        largeTileFilters = Self.transformFilters(weights, outChannels: outChannels, inChannels: inChannels,
-                                                 by: Self.largeTileFilterTransform)
+        largeTileFilters = LazyFilterTable {
+            Self.transformFilters(weights, outChannels: outChannels, inChannels: inChannels, by: Self.largeTileFilterTransform)
+        }
     }
 
     /// `G·(a, b, c)`: a filter's three taps along one axis spread over the four transform positions.
