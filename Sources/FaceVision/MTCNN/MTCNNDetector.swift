@@ -319,8 +319,6 @@ struct RefinementNet: Sendable {
         interleaved = planar ? graph.acceptingInterleavedBatches() : nil
     }
 
-    var source: String { graph.source }
-
     /// The graph for a batch of `count` crops and the layout it takes them in.
     func network(forBatch count: Int) -> (ComputeGraph, CropLayout) {
         if let interleaved, count >= Self.interleavingMinimum { return (interleaved, .batchInterleaved) }

@@ -117,8 +117,9 @@ extension Conv2D {
     /// This convolution (with its PReLU), then `second` (with its PReLU), then the 1×1 convolution `heads`,
     /// a band of `second`'s output rows at a time: this convolution's rows are made as the bands need them and
     /// kept in a buffer of a band plus the two rows the next band shares, so that neither intermediate tensor
-    /// goes to memory (P-Net's last three steps). `second` runs by Winograd, band by band. Falls back to this
-    /// convolution alone followed by the two-step chain where that does not apply.
+    /// goes to memory (P-Net's last three steps). `second` runs by Winograd, band by band; on planes wide
+    /// enough, `second` and `heads` run on the band cut into eight column strips (`ColumnStrips`), by Winograd's
+    /// 3×3 tiles. Falls back to this convolution alone followed by the two-step chain where that does not apply.
     func forward(_ input: Tensor, negativeSlopes: [Float]?, thenConvolution second: Conv2D, negativeSlopes secondSlopes: [Float]?,
                  then heads: Conv2D) throws(EngineError) -> Tensor {
         let height = input.rank == 4 ? input.shape[2] : 0, width = input.rank == 4 ? input.shape[3] : 0

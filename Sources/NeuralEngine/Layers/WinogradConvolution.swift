@@ -104,7 +104,9 @@ struct WinogradConvolution: Sendable {
 
     /// Runs `body` with a band's transformed-input and product buffers (`planeStride` floats per plane, one
     /// spare plane and a margin of 8 floats before the first for the kernel's overlapping tail tiles) and a
-    /// function that multiplies the band's first `count` positions by the transformed filters.
+    /// function that multiplies the band's first `count` positions by the transformed filters: `positions`
+    /// transform positions each (16 for 2×2 tiles, 25 for 3×3), `transformed` laid out as `transformedFilters`
+    /// (default: those, the 2×2 tiles').
     func withBandBuffers(planeStride: Int, positions: Int = 16, filters transformed: [Float]? = nil,
                          _ body: (_ v: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
                                   _ multiply: (_ count: Int) -> Void) -> Void) {
