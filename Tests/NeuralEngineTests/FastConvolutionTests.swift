@@ -16,6 +16,10 @@ struct FastConvolutionTests {
         Case(batch: 2, channels: 5, height: 40, width: 91, outChannels: 9),
         Case(batch: 3, channels: 4, height: 9, width: 58, outChannels: 8, kernel: 2),
         Case(batch: 1, channels: 7, height: 6, width: 130, outChannels: 3, kernel: 1),
+        // Blocks of five channels (P-Net's first layer has 10), rows wide and narrow, and a 15-channel layer.
+        Case(batch: 1, channels: 3, height: 14, width: 75, outChannels: 10),
+        Case(batch: 2, channels: 3, height: 9, width: 12, outChannels: 10),
+        Case(batch: 1, channels: 4, height: 7, width: 21, outChannels: 15, kernel: 2),
     ]
 
     func run(_ c: Case, winograd: Bool) -> (actual: Tensor, expected: Tensor) {

@@ -6,7 +6,11 @@
 /// the output width are computed and dropped. Bias and activation are applied before the results leave
 /// the registers.
 struct DirectConvolution: Sendable {
-    static let channelBlock = 4
+    /// Output channels per register tile: 4, or 5 for layers whose channel count is a multiple of 5 but not
+    /// of 4 (P-Net's 10-channel first layer would otherwise compute 12).
+    static func channelBlock(outChannels: Int) -> Int {
+        outChannels % 4 != 0 && outChannels % 5 == 0 ? 5 : 4
+    }
     static let lanes = 8
     /// Flat positions per band: the band's results for one channel block stay in L1.
     private static let bandLength = 2048
@@ -18,8 +22,10 @@ struct DirectConvolution: Sendable {
     let inChannels: Int
     let kernelHeight: Int
     let kernelWidth: Int
-    /// Filters regrouped as `[outChannels / 4 (rounded up)][inChannels][kernelHeight][kernelWidth][4]`, zero
-    /// beyond the last output channel.
+    /// Output channels per register tile (`channelBlock(outChannels:)`).
+    let channelBlock: Int
+    /// Filters regrouped as `[outChannels / B (rounded up)][inChannels][kernelHeight][kernelWidth][B]` for B
+    /// `channelBlock`, zero beyond the last output channel.
     let blockedWeights: [Float]
     let bias: [Float]?
 
@@ -30,14 +36,16 @@ struct DirectConvolution: Sendable {
         self.kernelWidth = kernelWidth
         self.bias = bias
         let taps = inChannels * kernelHeight * kernelWidth
-        let blocks = (outChannels + Self.channelBlock - 1) / Self.channelBlock
-        var blocked = [Float](repeating: 0, count: blocks * taps * Self.channelBlock)
+        let size = Self.channelBlock(outChannels: outChannels)
+        let blocks = (outChannels + size - 1) / size
+        var blocked = [Float](repeating: 0, count: blocks * taps * size)
         for o in 0..<outChannels {
-            let block = o / Self.channelBlock, lane = o % Self.channelBlock
+            let block = o / size, lane = o % size
             for t in 0..<taps {
-                blocked[(block * taps + t) * Self.channelBlock + lane] = weights[o * taps + t]
+                blocked[(block * taps + t) * size + lane] = weights[o * taps + t]
             }
         }
+        channelBlock = size
         blockedWeights = blocked
     }
 
@@ -75,14 +83,15 @@ struct DirectConvolution: Sendable {
         // A first band shorter than one tile would make the tail tile start before the image.
         let bandRows = min(outHeight, max(Self.bandLength / width, outWidth < 3 * Self.lanes ? 2 : 1))
         let scratchStride = Self.lanes + (bandRows - 1) * width + outWidth
-        let blocks = (outChannels + Self.channelBlock - 1) / Self.channelBlock
-        var paddedBias = [Float](repeating: 0, count: blocks * Self.channelBlock)
-        var paddedSlopes = [Float](repeating: 1, count: blocks * Self.channelBlock)
+        let size = channelBlock, blocks = (outChannels + size - 1) / size
+        // Eight spare values so that each block's epilogue can be read as one 8-vector.
+        var paddedBias = [Float](repeating: 0, count: blocks * size + 8)
+        var paddedSlopes = [Float](repeating: 1, count: blocks * size + 8)
         for o in 0..<outChannels {
             paddedBias[o] = bias?[o] ?? 0
             paddedSlopes[o] = slopes?[o] ?? 1
         }
-        var scratch = [Float](repeating: 0, count: Self.channelBlock * scratchStride)
+        var scratch = [Float](repeating: 0, count: size * scratchStride)
         offsets.withUnsafeBufferPointer { offsets in
         blockedWeights.withUnsafeBufferPointer { weights in
         paddedBias.withUnsafeBufferPointer { biases in
@@ -97,21 +106,21 @@ struct DirectConvolution: Sendable {
                 while firstRow < outHeight {
                     let endRow = min(outHeight, firstRow + bandRows)
                     for block in 0..<blocks {
-                        let channel = block * Self.channelBlock
-                        let epilogue = TileKernel.Epilogue(bias: SIMD4<Float>(biases.baseAddress! + channel),
-                                                           slope: SIMD4<Float>(slopeValues.baseAddress! + channel))
-                        let filters = weights.baseAddress! + block * taps * Self.channelBlock
-                        if rowWise && channel + Self.channelBlock <= outChannels {
+                        let channel = block * size
+                        let epilogue = TileKernel.Epilogue(bias: SIMD8<Float>(biases.baseAddress! + channel),
+                                                           slope: SIMD8<Float>(slopeValues.baseAddress! + channel))
+                        let filters = weights.baseAddress! + block * taps * size
+                        if rowWise && channel + size <= outChannels {
                             for y in firstRow..<endRow {
-                                tile.run(image + y * width, count: outWidth, filters: filters, epilogue: epilogue,
+                                tile.run(image + y * width, count: outWidth, channels: size, filters: filters, epilogue: epilogue,
                                          into: planes + channel * planeStride + y * outWidth, channelStride: planeStride)
                             }
                             continue
                         }
                         let start = firstRow * width, end = (endRow - 1) * width + outWidth
-                        tile.run(image + start, count: end - start, filters: filters, epilogue: epilogue,
+                        tile.run(image + start, count: end - start, channels: size, filters: filters, epilogue: epilogue,
                                  into: scratch.baseAddress! + Self.lanes, channelStride: scratchStride)
-                        for o in channel..<min(outChannels, channel + Self.channelBlock) {
+                        for o in channel..<min(outChannels, channel + size) {
                             let results = UnsafePointer(scratch.baseAddress! + Self.lanes + (o - channel) * scratchStride)
                             let plane = planes + o * planeStride
                             for y in firstRow..<endRow {
@@ -136,9 +145,9 @@ struct DirectConvolution: Sendable {
     }
 }
 
-extension SIMD4<Float> {
+extension SIMD8<Float> {
     fileprivate init(_ pointer: UnsafePointer<Float>) {
-        self.init(pointer[0], pointer[1], pointer[2], pointer[3])
+        self = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
     }
 }
 

@@ -120,7 +120,7 @@ struct WinogradConvolution: Sendable {
         products.withUnsafeMutableBufferPointer { products in
             let v = inputs.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
             let kernel = TileKernel(offsets: offsets.baseAddress!, taps: inChannels, activated: false)
-            let raw = TileKernel.Epilogue(bias: SIMD4<Float>(), slope: SIMD4<Float>(repeating: 1))
+            let raw = TileKernel.Epilogue(bias: SIMD8<Float>(), slope: SIMD8<Float>(repeating: 1))
             body(v, m) { count in
                 for xi in 0..<positions {
                     for block in 0..<blocks {
