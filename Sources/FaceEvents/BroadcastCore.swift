@@ -77,6 +77,10 @@ final class BroadcastCore: @unchecked Sendable {
             if descriptor >= 0 {
                 POSIX.configure(descriptor, nonBlocking: true)
                 state.register(descriptor: descriptor, peerProcessID: POSIX.peerProcessID(descriptor))
+                // Accepted on another thread, the connection took the listening socket's readiness with it: the
+                // I/O thread, asleep in poll without this descriptor, must be told to watch it (else a peer that
+                // has already hung up stays a subscriber).
+                wakeLocked()
                 continue
             }
             let failure = errno

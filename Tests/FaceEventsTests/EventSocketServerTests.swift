@@ -185,6 +185,25 @@ extension SinkTests {
             #expect(try openDescriptorCount() == beforeServer)
         }
 
+        /// `subscriberCount` accepts waiting connections on the caller's thread; the I/O thread must still learn of
+        /// them, or a client that connected and hung up stays counted for ever.
+        @Test func aConnectionAcceptedByTheCountIsStillWatched() throws {
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            let path = directory.file("events.sock")
+            let server = try EventSocketServer(path: path, diagnostics: DiagnosticsRecorder().handler)
+            defer { server.close() }
+            for cycle in 0..<100 {
+                let raw = try RawClient(path: path)
+                raw.close()
+                _ = server.subscriberCount
+                guard eventually(seconds: 2, { server.subscriberCount == 0 }) else {
+                    Issue.record("cycle \(cycle): a client that hung up is still counted as a subscriber")
+                    return
+                }
+            }
+        }
+
         @Test func closeDeliversEverythingBufferedBeforeClosing() throws {
             let directory = try TemporaryDirectory()
             defer { directory.remove() }

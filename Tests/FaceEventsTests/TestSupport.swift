@@ -82,9 +82,8 @@ func openDescriptorCount() throws -> Int {
     try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
 }
 
-/// Polls `condition` until it holds or `seconds` pass (generous: under a loaded machine the server thread can take
-/// seconds to notice a closed peer); returns its last value.
-func eventually(seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Polls `condition` until it holds or `seconds` pass; returns its last value.
+func eventually(seconds: Double = 3, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date(timeIntervalSinceNow: seconds)
     while Date() < deadline {
         if try condition() { return true }

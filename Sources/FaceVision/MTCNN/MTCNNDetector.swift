@@ -215,11 +215,11 @@ public struct MTCNNDetector: Sendable {
         let planes = Tensor(shape: [1, 3, w, h]) { out in
             image.pixels.withUnsafeBufferPointer { writePlanes($0.baseAddress!, width: w, height: h, into: out.baseAddress!) }
         }
-        return planar ? planes : Self.interleavingChannels(planes)
+        return planar ? planes : Self.channelsLast(planes)
     }
 
     /// `[N, 3, W, H]` as `[N, W, H, 3]`, for graphs that keep their own input transpose.
-    private static func interleavingChannels(_ planes: Tensor) -> Tensor {
+    private static func channelsLast(_ planes: Tensor) -> Tensor {
         // The permutation fits the rank by construction.
         try! Layout.transpose(planes, permutation: [0, 2, 3, 1])
     }
@@ -289,7 +289,7 @@ public struct MTCNNDetector: Sendable {
                 }
             }
         }
-        return layout == .channelsLast ? Self.interleavingChannels(crops) : crops
+        return layout == .channelsLast ? Self.channelsLast(crops) : crops
     }
 }
 

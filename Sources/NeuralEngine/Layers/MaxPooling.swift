@@ -88,6 +88,7 @@ extension Pool2D {
 extension Pool2D {
     /// Max pooling of batch-interleaved planes (see `BatchInterleaving`): each pixel holds eight images'
     /// values, so a window's maximum is the lane-wise maximum of its pixels.
+    ///
     /// Input planes lie `inputPlaneStride` floats apart and output planes `outputPlaneStride` (default: packed),
     /// so that a band of rows can be pooled on its own.
     func maxPoolInterleaved(_ source: UnsafePointer<Float>, planes: Int, height: Int, width: Int,

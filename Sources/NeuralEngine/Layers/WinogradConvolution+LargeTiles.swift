@@ -42,45 +42,20 @@ extension WinogradConvolution {
     /// `forwardInterleaved` by 3×3 output tiles.
     func forwardInterleavedLargeTiles(_ input: UnsafePointer<Float>, groups: Int, height: Int, width: Int, slopes: [Float]?,
                                       into out: UnsafeMutablePointer<Float>) {
-        let lanes = Self.lanes
         let outHeight = height - 2, outWidth = width - 2
-        let tilesX = (outWidth + 2) / 3, tileCount = (outHeight + 2) / 3 * tilesX
-        let bandTiles = Self.interleavedBandTiles, planeStride = bandTiles * lanes
-        let blocks = (outChannels + 3) / 4
-        let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
+        // Each transform passes its rows through these 25 vectors on the way to its columns.
         var scratch = [Vector](repeating: Vector(), count: 25)
         scratch.withUnsafeMutableBufferPointer { scratch in
-        withBandBuffers(planeStride: planeStride, positions: 25, filters: largeTileFilters.values) { v, m, multiply in
             let between = scratch.baseAddress!
-            for g in 0..<groups {
-                let image = input + g * inChannels * height * width * lanes
-                let result = out + g * outChannels * outHeight * outWidth * lanes
-                var first = 0
-                while first < tileCount {
-                    let count = min(bandTiles, tileCount - first)
-                    for c in 0..<inChannels {
-                        let plane = image + c * height * width * lanes
-                        for k in 0..<count {
-                            let ty = (first + k) / tilesX, tx = (first + k) % tilesX
-                            Self.transformLargePatch(plane, y: 3 * ty, x: 3 * tx, height: height, width: width, between: between,
-                                                     into: v + c * planeStride + k * lanes, positionStride: inChannels * planeStride)
-                        }
-                    }
-                    multiply(count * lanes)
-                    for o in 0..<outChannels {
-                        let plane = result + o * outHeight * outWidth * lanes
-                        let slope = slopes.map { Vector(repeating: $0[o]) }
-                        for k in 0..<count {
-                            let ty = (first + k) / tilesX, tx = (first + k) % tilesX
-                            Self.transformLargeOutput(m + o * planeStride + k * lanes, positionStride: blocks * 4 * planeStride,
-                                                      bias: Vector(repeating: biases[o]), slope: slope, between: between,
-                                                      into: plane, y: 3 * ty, x: 3 * tx, height: outHeight, width: outWidth)
-                        }
-                    }
-                    first += count
-                }
-            }
-        }
+            interleavedBands(input, groups: groups, height: height, width: width, side: 3, filters: largeTileFilters.values,
+                             into: out, transformPatch: { plane, y, x, dst, positionStride in
+                Self.transformLargePatch(plane, y: y, x: x, height: height, width: width, between: between,
+                                         into: dst, positionStride: positionStride)
+            }, transformOutput: { sums, positionStride, o, plane, y, x in
+                Self.transformLargeOutput(sums, positionStride: positionStride, bias: Vector(repeating: bias?[o] ?? 0),
+                                          slope: slopes.map { Vector(repeating: $0[o]) }, between: between,
+                                          into: plane, y: y, x: x, height: outHeight, width: outWidth)
+            })
         }
     }
 

@@ -67,7 +67,7 @@ struct WinogradConvolution: Sendable {
         let blocks = (outChannels + 3) / 4
         let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
         let slopeValues = slopes ?? []
-        withBandBuffers(planeStride: planeStride) { v, m, multiply in
+        withBandBuffers(planeStride: planeStride, positions: 16, filters: transformedFilters) { v, m, multiply in
             // Bands run over the tiles of all images in turn, so that small images share full kernel tiles.
             func parts(of band: Range<Int>, _ body: (_ image: Int, _ tiles: Range<Int>, _ offset: Int) -> Void) {
                 var g = band.lowerBound
@@ -104,10 +104,9 @@ struct WinogradConvolution: Sendable {
 
     /// Runs `body` with a band's transformed-input and product buffers (`planeStride` floats per plane, one
     /// spare plane and a margin of 8 floats before the first for the kernel's overlapping tail tiles) and a
-    /// function that multiplies the band's first `count` positions by the transformed filters: `positions`
-    /// transform positions each (16 for 2×2 tiles, 25 for 3×3), `transformed` laid out as `transformedFilters`
-    /// (default: those, the 2×2 tiles').
-    func withBandBuffers(planeStride: Int, positions: Int = 16, filters transformed: [Float]? = nil,
+    /// function that multiplies the band's first `count` positions by the transformed `filters`: `positions`
+    /// transform positions each (16 for 2×2 tiles, 25 for 3×3), laid out as `transformedFilters`.
+    func withBandBuffers(planeStride: Int, positions: Int, filters: [Float],
                          _ body: (_ v: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
                                   _ multiply: (_ count: Int) -> Void) -> Void) {
         let blocks = (outChannels + 3) / 4
@@ -115,7 +114,7 @@ struct WinogradConvolution: Sendable {
         var products = [Float](repeating: 0, count: (positions * blocks * 4 + 1) * planeStride)
         let offsets = (0..<inChannels).map { $0 * planeStride }
         offsets.withUnsafeBufferPointer { offsets in
-        (transformed ?? transformedFilters).withUnsafeBufferPointer { filters in
+        filters.withUnsafeBufferPointer { filters in
         inputs.withUnsafeMutableBufferPointer { inputs in
         products.withUnsafeMutableBufferPointer { products in
             let v = inputs.baseAddress! + Self.lanes, m = products.baseAddress! + Self.lanes
@@ -146,18 +145,37 @@ struct WinogradConvolution: Sendable {
     /// plane's size.
     func forwardInterleaved(_ input: UnsafePointer<Float>, groups: Int, height: Int, width: Int, slopes: [Float]?,
                             into out: UnsafeMutablePointer<Float>) {
-        let lanes = Self.lanes
         let outHeight = height - 2, outWidth = width - 2
         if Self.prefersLargeTiles(height: outHeight, width: outWidth) {
             forwardInterleavedLargeTiles(input, groups: groups, height: height, width: width, slopes: slopes, into: out)
             return
         }
-        let tilesX = (outWidth + 1) / 2, tileCount = (outHeight + 1) / 2 * tilesX
+        interleavedBands(input, groups: groups, height: height, width: width, side: 2, filters: transformedFilters, into: out,
+                         transformPatch: { plane, y, x, dst, positionStride in
+            Self.transformInterleavedPatch(plane, y: y, x: x, height: height, width: width, into: dst, positionStride: positionStride)
+        }, transformOutput: { sums, positionStride, o, plane, y, x in
+            transformInterleavedOutput(sums, positionStride: positionStride, bias: bias?[o] ?? 0, slope: slopes?[o],
+                                       into: plane, y: y, x: x, height: outHeight, width: outWidth)
+        })
+    }
+
+    /// The band loop of the interleaved paths, for output tiles of `side × side` (2 or 3; `(side + 2)²` transform
+    /// positions, `filters` laid out for them): each group's tiles in bands of `interleavedBandTiles`, each
+    /// band's input channels transformed (`transformPatch(plane, y, x, dst, positionStride)` for the tile whose
+    /// top-left output is at (y, x)), multiplied by the filters, and each output channel's sums transformed back
+    /// (`transformOutput(sums, positionStride, channel, plane, y, x)`).
+    func interleavedBands(_ input: UnsafePointer<Float>, groups: Int, height: Int, width: Int, side: Int, filters: [Float],
+                          into out: UnsafeMutablePointer<Float>,
+                          transformPatch: (_ plane: UnsafePointer<Float>, _ y: Int, _ x: Int, _ dst: UnsafeMutablePointer<Float>,
+                                           _ positionStride: Int) -> Void,
+                          transformOutput: (_ sums: UnsafePointer<Float>, _ positionStride: Int, _ channel: Int,
+                                            _ plane: UnsafeMutablePointer<Float>, _ y: Int, _ x: Int) -> Void) {
+        let lanes = Self.lanes
+        let outHeight = height - 2, outWidth = width - 2
+        let tilesX = (outWidth + side - 1) / side, tileCount = (outHeight + side - 1) / side * tilesX
         let planeStride = Self.interleavedBandTiles * lanes
         let blocks = (outChannels + 3) / 4
-        let biases = (0..<outChannels).map { bias?[$0] ?? 0 }
-        let slopeValues = slopes ?? []
-        withBandBuffers(planeStride: planeStride) { v, m, multiply in
+        withBandBuffers(planeStride: planeStride, positions: (side + 2) * (side + 2), filters: filters) { v, m, multiply in
             for g in 0..<groups {
                 let image = input + g * inChannels * height * width * lanes
                 let result = out + g * outChannels * outHeight * outWidth * lanes
@@ -168,9 +186,7 @@ struct WinogradConvolution: Sendable {
                         let plane = image + c * height * width * lanes
                         for k in 0..<count {
                             let ty = (first + k) / tilesX, tx = (first + k) % tilesX
-                            Self.transformInterleavedPatch(plane, y: 2 * ty, x: 2 * tx, height: height, width: width,
-                                                           into: v + c * planeStride + k * lanes,
-                                                           positionStride: inChannels * planeStride)
+                            transformPatch(plane, side * ty, side * tx, v + c * planeStride + k * lanes, inChannels * planeStride)
                         }
                     }
                     multiply(count * lanes)
@@ -178,9 +194,7 @@ struct WinogradConvolution: Sendable {
                         let plane = result + o * outHeight * outWidth * lanes
                         for k in 0..<count {
                             let ty = (first + k) / tilesX, tx = (first + k) % tilesX
-                            transformInterleavedOutput(m + o * planeStride + k * lanes, positionStride: blocks * 4 * planeStride,
-                                                       bias: biases[o], slope: slopes == nil ? nil : slopeValues[o],
-                                                       into: plane, y: 2 * ty, x: 2 * tx, height: outHeight, width: outWidth)
+                            transformOutput(m + o * planeStride + k * lanes, blocks * 4 * planeStride, o, plane, side * ty, side * tx)
                         }
                     }
                     first += count
@@ -216,7 +230,6 @@ struct WinogradConvolution: Sendable {
 
     /// `Y = Aᵀ·M·A` plus bias and activation for one output channel's tile at (`y`, `x`) of an interleaved
     /// plane, eight images at once; outputs past the plane's edge are dropped.
-    @inline(__always)
     private func transformInterleavedOutput(_ sums: UnsafePointer<Float>, positionStride: Int, bias: Float, slope: Float?,
                                             into plane: UnsafeMutablePointer<Float>, y: Int, x: Int, height: Int, width: Int) {
         let lanes = Self.lanes
