@@ -8,12 +8,15 @@ public struct AnalysisCounts: Sendable, Equatable {
     public var detections = 0
     /// Tracked faces re-found with O-Net between full detections.
     public var refinements = 0
+    /// Searches with the cascade around tracked faces that O-Net missed on their predicted boxes.
+    public var searches = 0
     /// Faces aligned and embedded.
     public var embeddings = 0
     /// Frames a live stream dropped because analysis was behind.
     public var droppedFrames = 0
     public var detectionSeconds = 0.0
     public var refinementSeconds = 0.0
+    public var searchSeconds = 0.0
     public var embeddingSeconds = 0.0
     /// Seconds from a frame's decoding to the end of its analysis, when its events have been published.
     public var latency = LatencyHistogram()

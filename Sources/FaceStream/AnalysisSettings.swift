@@ -6,13 +6,17 @@ import FaceVision
 /// How one stream's frames are analysed: when the full detector runs, how tracks are kept, and when and how
 /// faces are recognised.
 public struct AnalysisSettings: Sendable {
-    /// The full MTCNN cascade runs on every `detectEvery`-th frame (and sooner when a track is lost).
+    /// The full MTCNN cascade runs on every `detectEvery`-th frame.
     public var detectEvery: Int = 5
     /// Detector parameters; `minimumFaceSize` is in full-resolution pixels and is scaled for downscaled frames.
     public var detection = MTCNNOptions()
     public var tracking = TrackerOptions()
     /// Between full detections, tracked faces are re-found with O-Net on their predicted boxes.
     public var refineTracks = true
+    /// A confirmed or lost track that O-Net misses on its predicted box is searched for with the cascade on a
+    /// window around the prediction (three times the face's size), at once and on every frame until it is found
+    /// again or ends.
+    public var searchMissedTracks = true
     /// A face matches an enrolled person under this distance.
     public var threshold: Float = 0.6
     public var vote = TrackIdentityVote.Options()

@@ -17,7 +17,9 @@ public final class FrameQueue<Element>: @unchecked Sendable {
     public let overflow: Overflow
     // Every stored property below is guarded by `condition`.
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// Elements from `head` on are waiting; the slots before it are emptied as they are popped, so that a frame
+    /// is freed as soon as the analysis is done with it.
+    private var items: [Element?] = []
     private var head = 0
     private var closed = false
     private var droppedCount = 0
@@ -45,8 +47,8 @@ public final class FrameQueue<Element>: @unchecked Sendable {
         while !closed && count >= capacity {
             switch overflow {
             case .dropOldest:
-                if let victim = items[head...].firstIndex(where: isDroppable) {
-                    dropped(items.remove(at: victim))
+                if let victim = items[head...].firstIndex(where: { isDroppable($0!) }) {
+                    dropped(items.remove(at: victim)!)
                     droppedCount += 1
                 } else {
                     // Only notices are queued: keep them all, the queue grows by one.
@@ -71,7 +73,8 @@ public final class FrameQueue<Element>: @unchecked Sendable {
         defer { condition.unlock() }
         while count == 0 && !closed { condition.wait() }
         guard count > 0 else { return nil }
-        let element = items[head]
+        let element = items[head]!
+        items[head] = nil
         head += 1
         compact()
         condition.broadcast()
@@ -105,7 +108,7 @@ public final class FrameQueue<Element>: @unchecked Sendable {
     private var count: Int { items.count - head }
 
     private func compact() {
-        if head > 64 && head * 2 > items.count {
+        if head > 0 && head * 2 >= items.count {
             items.removeFirst(head)
             head = 0
         }

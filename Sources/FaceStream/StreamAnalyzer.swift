@@ -5,9 +5,10 @@ import FaceTrack
 import FaceVision
 import Foundation
 
-/// Turns one stream's frames, in order, into events: runs the full detector every `detectEvery` frames (sooner
-/// when a track was lost), between those re-finds tracked faces with O-Net on their predicted boxes, keeps the
-/// tracks, and embeds and matches faces when that can change what is known about them.
+/// Turns one stream's frames, in order, into events: runs the full detector every `detectEvery` frames, between
+/// those re-finds tracked faces with O-Net on their predicted boxes (and with the cascade on a window around a
+/// face O-Net missed), keeps the tracks, and embeds and matches faces when that can change what is known about
+/// them.
 ///
 /// One thread drives an analyzer; the models it uses are shared with the other streams. (Sendable only so that it
 /// can be handed to that thread: it is never used from two threads at once.)
@@ -20,7 +21,6 @@ public final class StreamAnalyzer: @unchecked Sendable {
     private var recognition: [Int: TrackRecognition] = [:]
     private var framesAnalysed = 0
     private var framesSinceDetection: Int?
-    private var detectSoon = false
     private var lastPTS = 0.0
     private var lastScale = 1.0
     /// What the analyzer did and where its time went: for statistics and benchmarks.
@@ -62,11 +62,10 @@ public final class StreamAnalyzer: @unchecked Sendable {
                 counts.refinements += predictions.count
                 counts.refinementSeconds += AnalysisCounts.now() - started
                 for (prediction, face) in zip(predictions, found) { results[prediction.id] = face }
+                try searchMissing(predictions, in: frame, results: &results)
             }
             update = tracker.refine(results, at: frame.pts)
         }
-        detectSoon = detectSoon || update.needsDetection
-        if faces != nil { detectSoon = false }
         report(update, frame: frame)
         try recognise(in: frame)
         counts.latency.record(AnalysisCounts.now() - frame.decodedAt)
@@ -82,13 +81,46 @@ public final class StreamAnalyzer: @unchecked Sendable {
         report(tracker.endAll(at: lastPTS), frame: nil)
     }
 
-    /// A detection on this frame, not computed ahead: the stream's first frame; a scheduled frame (when nothing
-    /// ran ahead, or the scheduled one was dropped); or soon after a track was lost, but no more often than
-    /// every half `detectEvery` frames, so that flickering faces don't turn every frame into a full detection.
+    /// A detection on this frame, not computed ahead: the stream's first frame, or a scheduled frame (when nothing
+    /// ran ahead, or the scheduled one was dropped).
     private func needsDetection(_ frame: VideoFrame) -> Bool {
         guard let since = framesSinceDetection else { return true }
-        if since + 1 >= settings.detectEvery || settings.isScheduledForDetection(frameIndex: frame.index) { return true }
-        return detectSoon && since + 1 >= max(1, settings.detectEvery / 2)
+        return since + 1 >= settings.detectEvery || settings.isScheduledForDetection(frameIndex: frame.index)
+    }
+
+    /// For each confirmed or lost track that O-Net did not re-find on its predicted box, runs the cascade on a
+    /// window around the prediction and takes the face found there whose centre is nearest the prediction's,
+    /// unless that face lies closer to another track. Tentative tracks are left to miss: a face that is not
+    /// re-found at once is not confirmed.
+    private func searchMissing(_ predictions: [TrackPrediction], in frame: VideoFrame, results: inout [Int: DetectedFace?]) throws(VisionError) {
+        guard settings.searchMissedTracks else { return }
+        let missing = predictions.filter { prediction in
+            prediction.state != .tentative && results[prediction.id] == .some(nil)
+        }
+        guard !missing.isEmpty else { return }
+        let started = AnalysisCounts.now()
+        let options = settings.detectionOptions(for: frame)
+        for prediction in missing {
+            let others = predictions.filter { $0.id != prediction.id }.map { other in
+                (results[other.id] ?? nil)?.box ?? other.box
+            }
+            let faces = try models.detector.detect(frame.image, near: prediction.box, options: options)
+            let own = faces.filter { face in
+                let overlap = face.box.intersectionOverUnion(prediction.box)
+                return others.allSatisfy { face.box.intersectionOverUnion($0) <= overlap }
+            }
+            if let nearest = own.min(by: { Self.centreGap(prediction.box, $0.box) < Self.centreGap(prediction.box, $1.box) }) {
+                results[prediction.id] = nearest
+            }
+        }
+        counts.searches += missing.count
+        counts.searchSeconds += AnalysisCounts.now() - started
+    }
+
+    /// The squared distance between two boxes' centres.
+    private static func centreGap(_ a: Box, _ b: Box) -> Double {
+        let dx = (a.x + a.width / 2) - (b.x + b.width / 2), dy = (a.y + a.height / 2) - (b.y + b.height / 2)
+        return dx * dx + dy * dy
     }
 
     private func report(_ update: TrackerUpdate, frame: VideoFrame?) {

@@ -9,6 +9,9 @@ public struct TrackingConfiguration: Sendable, Equatable {
     /// Between full detections, re-locate each tracked face with the cascade's later stages around its last
     /// box instead of only carrying the box forward.
     public var refine = true
+    /// When refining misses a confirmed face, search for it with the whole cascade on a window around where it was
+    /// expected, on every frame until it is found or closed (YAML `search_missed`).
+    public var searchMissed = true
 
     public static let defaults = TrackingConfiguration()
 

@@ -118,6 +118,7 @@ final class Daemon: @unchecked Sendable {
         }
         return "\(stream): \(c.frames) frames analysed, \(c.droppedFrames) dropped; \(c.detections) full detections"
             + ms(c.detectionSeconds, c.detections) + ", \(c.refinements) track refinements" + ms(c.refinementSeconds, c.refinements)
+            + ", \(c.searches) searches for missed faces" + ms(c.searchSeconds, c.searches)
             + ", \(c.embeddings) faces embedded" + ms(c.embeddingSeconds, c.embeddings)
     }
 

@@ -33,6 +33,7 @@ enum DaemonSetup {
             iouThreshold: tracking.iouThreshold, confirmHits: tracking.confirmHits,
             maxLostSeconds: seconds(tracking.maximumLostTime))
         analysis.refineTracks = tracking.refine
+        analysis.searchMissedTracks = tracking.searchMissed
         let recognition = configuration.recognition
         analysis.threshold = Float(recognition.threshold)
         analysis.vote = TrackIdentityVote.Options(

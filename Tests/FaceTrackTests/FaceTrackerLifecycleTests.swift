@@ -42,7 +42,6 @@ import Testing
             let time = FaceFixtures.time(ofFrame: frame)
             let update = tracker.associate([], at: time)
             #expect(update.lost == (frame == 10 ? [1] : []))
-            #expect(update.needsDetection == (frame == 10))
             if time - lastSeen < tracker.options.maxLostSeconds {
                 #expect(update.ended.isEmpty)
                 #expect(tracker.track(id: 1)?.state == .lost)
@@ -78,7 +77,7 @@ import Testing
         #expect(updates.flatMap(\.started).map(\.id) == [1])
         #expect(updates.flatMap(\.ended).isEmpty)
         #expect(updates.flatMap(\.dropped).map(\.id) == [2])
-        #expect(updates.allSatisfy { !$0.needsDetection })
+        #expect(updates.allSatisfy { $0.lost.isEmpty })
         #expect(tracker.tracks.map(\.id) == [1])
     }
 

@@ -13,7 +13,7 @@ import Testing
         return tracker
     }
 
-    /// A nil refinement is a miss: the confirmed track is lost (asking for a detection) and recovers when the next
+    /// A nil refinement is a miss: the confirmed track is lost and recovers when the next
     /// refinement finds the face.
     @Test func nilRefinementCountsAsAMiss() throws {
         var tracker = confirmedTracker()
@@ -22,12 +22,11 @@ import Testing
 
         let missed = tracker.refine([1: nil], at: FaceFixtures.time(ofFrame: 3))
         #expect(missed.lost == [1])
-        #expect(missed.needsDetection)
         #expect(try #require(tracker.track(id: 1)).missStreak == 1)
 
         let found = tracker.refine([1: face], at: FaceFixtures.time(ofFrame: 4))
         #expect(found.recovered == [1])
-        #expect(!found.needsDetection)
+        #expect(found.lost.isEmpty)
         let track = try #require(tracker.track(id: 1))
         #expect(track.state == .confirmed)
         #expect(track.framesSeen == 4)

@@ -27,7 +27,7 @@ struct SampleConfigurationTests {
             "models", "gallery", "workers", "streams", "name", "url", "detect_every", "min_face", "detect_width",
             "realtime", "rtsp_transport", "timeout", "reconnect", "initial_delay", "max_delay", "queue",
             "detection", "thresholds", "scale_factor", "tracking", "iou_threshold", "confirm_hits",
-            "max_lost_seconds", "refine", "recognition", "threshold", "min_embeddings", "unknown_after",
+            "max_lost_seconds", "refine", "search_missed", "recognition", "threshold", "min_embeddings", "unknown_after",
             "embed_every", "switch_margin", "embedder", "kind", "file", "input_size", "template", "mirror_average",
             "events", "log",
             "socket", "socket_mode", "subscriber_buffer",

@@ -1,5 +1,5 @@
 import FaceMedia
-import FaceVision
+@testable import FaceVision
 import Testing
 
 /// O-Net alone on given regions, as the tracker uses it between full detections.
@@ -36,5 +36,38 @@ import Testing
         #expect(found[0] == nil)
         #expect(found[1] != nil)
         #expect(found[2] == nil)
+    }
+}
+
+/// The cascade on a window around a face the tracker expected, for faces of about its size: how a face that moved
+/// further than predicted is found again between full detections.
+@Suite struct NearbySearchTests {
+    let detector: MTCNNDetector
+
+    init() throws {
+        detector = try MTCNNDetector(modelsDirectory: TestEnvironment.modelsDirectory)
+    }
+
+    @Test func aFaceFarFromItsPredictionIsFoundAgain() throws {
+        let image = try ImageFile.decode(path: TestEnvironment.astronaut)
+        let face = try #require(try detector.detect(image).first)
+        let b = face.box
+        // The prediction lies most of a face to the left and above: O-Net on it alone misses the face.
+        let predicted = Box(x: b.x - 0.7 * b.width, y: b.y - 0.4 * b.height, width: b.width, height: b.height)
+        #expect(try detector.faces(in: image, regions: [predicted]) == [nil])
+        let found = try detector.detect(image, near: predicted)
+        let again = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(again.box.intersectionOverUnion(b) > 0.9)
+        for (a, e) in zip(again.landmarks, face.landmarks) {
+            #expect(abs(a.x - e.x) < 0.05 * b.width && abs(a.y - e.y) < 0.05 * b.height)
+        }
+    }
+
+    @Test func theWindowIsClippedToTheImage() {
+        let corner = MTCNNDetector.searchWindow(around: Box(x: -10, y: 5, width: 40, height: 40), side: 120, width: 100, height: 80)
+        #expect(corner.x == 0 && corner.y == 0 && corner.width == 70 && corner.height == 80)
+        let outside = MTCNNDetector.searchWindow(around: Box(x: 500, y: 500, width: 10, height: 10), side: 30, width: 100, height: 80)
+        #expect(outside.width == 0 && outside.height == 0)
     }
 }

@@ -14,7 +14,7 @@ public struct TrackerUpdate: Sendable, Equatable {
     public internal(set) var started: [TrackedFace] = []
     /// Lost tracks matched again in this update; they keep their id and are confirmed once more.
     public internal(set) var recovered: [Int] = []
-    /// Confirmed tracks that missed in this update and are still live: a reason to run a full detection soon.
+    /// Confirmed tracks that missed in this update and are still live.
     public internal(set) var lost: [Int] = []
     /// Tracks that had been confirmed and ended in this update, in state `.ended`: each is a `track.end`, with
     /// `duration` and `framesSeen`.
@@ -27,7 +27,4 @@ public struct TrackerUpdate: Sendable, Equatable {
     init(time: Double) {
         self.time = time
     }
-
-    /// True when a confirmed track was lost in this update, so the scheduler should run a full detection sooner.
-    public var needsDetection: Bool { !lost.isEmpty }
 }
