@@ -2,7 +2,8 @@ import FaceMedia
 @testable import FaceVision
 import Testing
 
-/// O-Net alone on given regions, as the tracker uses it between full detections.
+/// Re-finding tracked faces between full detections: O-Net alone on predicted regions, and the cascade on a
+/// window around a prediction O-Net missed.
 @Suite struct RegionRefinementTests {
     let detector: MTCNNDetector
 
@@ -37,16 +38,9 @@ import Testing
         #expect(found[1] != nil)
         #expect(found[2] == nil)
     }
-}
 
-/// The cascade on a window around a face the tracker expected, for faces of about its size: how a face that moved
-/// further than predicted is found again between full detections.
-@Suite struct NearbySearchTests {
-    let detector: MTCNNDetector
-
-    init() throws {
-        detector = try MTCNNDetector(modelsDirectory: TestEnvironment.modelsDirectory)
-    }
+    // The cascade on a window around a face the tracker expected, for faces of about its size: how a face that
+    // moved further than predicted is found again between full detections.
 
     @Test func aFaceFarFromItsPredictionIsFoundAgain() throws {
         let image = try ImageFile.decode(path: TestEnvironment.astronaut)
