@@ -14,14 +14,16 @@ public struct AnalysisSettings: Sendable {
     /// Between full detections, tracked faces are re-found with O-Net on their predicted boxes.
     public var refineTracks = true
     /// A confirmed or lost track that O-Net misses on its predicted box is searched for with the cascade on a
-    /// window around the prediction (three times the face's size), at once and on every frame until it is found
-    /// again or ends.
+    /// window around the prediction (three times the face's size); one that this does not find either waits for
+    /// the next full detection.
     public var searchMissedTracks = true
     /// A face matches an enrolled person under this distance.
     public var threshold: Float = 0.6
     public var vote = TrackIdentityVote.Options()
     /// Frames between embeddings of a track whose identity is decided.
     public var embedEvery: Int = 25
+    /// Faces embedded at most per frame; the tracks with the fewest descriptors go first.
+    public var embeddingsPerFrame: Int = 1
     /// A face this many times larger than the best one embedded so far is embedded at once.
     public var betterFaceRatio: Double = 1.5
 

@@ -21,6 +21,8 @@ public final class StreamAnalyzer: @unchecked Sendable {
     private var recognition: [Int: TrackRecognition] = [:]
     private var framesAnalysed = 0
     private var framesSinceDetection: Int?
+    /// Tracks searched for in vain since the last full detection: left to the next one.
+    private var searchedInVain: Set<Int> = []
     private var lastPTS = 0.0
     private var lastScale = 1.0
     /// What the analyzer did and where its time went: for statistics and benchmarks.
@@ -51,6 +53,7 @@ public final class StreamAnalyzer: @unchecked Sendable {
         if let faces {
             counts.detections += 1
             framesSinceDetection = 0
+            searchedInVain.removeAll()
             update = tracker.associate(faces, at: frame.pts)
         } else {
             framesSinceDetection = (framesSinceDetection ?? 0) + 1
@@ -90,12 +93,13 @@ public final class StreamAnalyzer: @unchecked Sendable {
 
     /// For each confirmed or lost track that O-Net did not re-find on its predicted box, runs the cascade on a
     /// window around the prediction and takes the face found there whose centre is nearest the prediction's,
-    /// unless that face lies closer to another track. Tentative tracks are left to miss: a face that is not
-    /// re-found at once is not confirmed.
+    /// unless that face lies closer to another track. A track searched for in vain is not searched for again
+    /// before the next full detection (a face that left or turned away would otherwise cost a search on every
+    /// frame). Tentative tracks are left to miss: a face that is not re-found at once is not confirmed.
     private func searchMissing(_ predictions: [TrackPrediction], in frame: VideoFrame, results: inout [Int: DetectedFace?]) throws(VisionError) {
         guard settings.searchMissedTracks else { return }
         let missing = predictions.filter { prediction in
-            prediction.state != .tentative && results[prediction.id] == .some(nil)
+            prediction.state != .tentative && results[prediction.id] == .some(nil) && !searchedInVain.contains(prediction.id)
         }
         guard !missing.isEmpty else { return }
         let started = AnalysisCounts.now()
@@ -111,6 +115,8 @@ public final class StreamAnalyzer: @unchecked Sendable {
             }
             if let nearest = own.min(by: { Self.centreGap(prediction.box, $0.box) < Self.centreGap(prediction.box, $1.box) }) {
                 results[prediction.id] = nearest
+            } else {
+                searchedInVain.insert(prediction.id)
             }
         }
         counts.searches += missing.count
@@ -135,15 +141,28 @@ public final class StreamAnalyzer: @unchecked Sendable {
         }
     }
 
-    /// Embeds the confirmed faces seen in this frame that need it, in one batch, and votes on their identity.
+    /// Embeds the confirmed faces seen in this frame that need it, in one batch, and votes on their identity. At
+    /// most `embeddingsPerFrame` faces are embedded: those whose tracks have the fewest descriptors, then those
+    /// embedded longest ago, then the larger; the others still want it on the next frame.
     private func recognise(in frame: VideoFrame) throws(VisionError) {
         var wanted = [(track: TrackedFace, area: Double)]()
+        var priority = [Int: (descriptors: Int, lastEmbedded: Int)]()
         for track in tracker.tracks where track.state == .confirmed && track.lastSeen == frame.pts && track.landmarks.count == 5 {
             let area = track.lastObservation.box.area * frame.scale * frame.scale
             guard let state = recognition[track.id], state.wantsEmbedding(frame: framesAnalysed, faceArea: area, settings: settings) else { continue }
             wanted.append((track, area))
+            priority[track.id] = (state.vote.embeddings, state.lastEmbeddedFrame ?? -1)
         }
         guard !wanted.isEmpty else { return }
+        if wanted.count > max(1, settings.embeddingsPerFrame) {
+            wanted.sort { a, b in
+                let pa = priority[a.track.id]!, pb = priority[b.track.id]!
+                if pa.descriptors != pb.descriptors { return pa.descriptors < pb.descriptors }
+                if pa.lastEmbedded != pb.lastEmbedded { return pa.lastEmbedded < pb.lastEmbedded }
+                return a.area > b.area
+            }
+            wanted.removeLast(wanted.count - max(1, settings.embeddingsPerFrame))
+        }
         let started = AnalysisCounts.now()
         var faces = wanted.map(\.track.lastObservation)
         var source = frame.image

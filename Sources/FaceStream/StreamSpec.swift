@@ -9,7 +9,7 @@ public struct StreamSpec: Sendable {
     /// Files only: pace frames to their timestamps instead of reading as fast as analysis goes.
     public var realtime = false
     /// Frames held between decoding and analysis; a live stream drops the oldest beyond this.
-    public var queueCapacity = 8
+    public var queueCapacity = 16
     public var reconnectInitialDelay = 1.0
     public var reconnectMaxDelay = 30.0
     public var analysis = AnalysisSettings()

@@ -1,7 +1,7 @@
 extension RecognitionConfiguration {
     init(reading value: ConfigurationValue) throws(ConfigurationError) {
         let mapping = try value.mapping(
-            knownKeys: ["threshold", "min_embeddings", "unknown_after", "embed_every", "switch_margin"])
+            knownKeys: ["threshold", "min_embeddings", "unknown_after", "embed_every", "embeddings_per_frame", "switch_margin"])
         self.init()
         if let value = mapping["threshold"] { threshold = try value.positiveNumber() }
         let minimum = mapping["min_embeddings"]
@@ -9,6 +9,7 @@ extension RecognitionConfiguration {
         if let minimum { minEmbeddings = try minimum.integer(atLeast: 1) }
         if let unknown { unknownAfter = try unknown.integer(atLeast: 1) }
         if let value = mapping["embed_every"] { embedEvery = try value.integer(atLeast: 1) }
+        if let value = mapping["embeddings_per_frame"] { embeddingsPerFrame = try value.integer(atLeast: 1) }
         if let value = mapping["switch_margin"] { switchMargin = try value.number(expected: "a number ≥ 0") { $0 >= 0 } }
         guard unknownAfter >= minEmbeddings else {
             let blamed = unknown ?? minimum ?? value

@@ -8,6 +8,9 @@ public struct RecognitionConfiguration: Sendable, Equatable {
     public var unknownAfter = 5
     /// Frames between two descriptors of a confirmed track (a clearly better view of the face is embedded sooner).
     public var embedEvery = 25
+    /// Faces embedded at most per analysed frame of a stream; the others wait for the next frames, those with the
+    /// fewest descriptors first (YAML `embeddings_per_frame`).
+    public var embeddingsPerFrame = 1
     /// A track changes its name only when the new person is nearer than the current one by this distance.
     public var switchMargin = 0.05
 

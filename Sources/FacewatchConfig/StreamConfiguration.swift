@@ -16,7 +16,7 @@ public struct StreamConfiguration: Sendable, Equatable {
     public var timeout: Duration = .seconds(10)
     public var reconnect = ReconnectBackoff()
     /// Frames buffered between decoding and analysis.
-    public var queueCapacity = 8
+    public var queueCapacity = 16
 
     public init(name: String, source: StreamSource, minFace: Int = DetectionConfiguration.defaults.minFace) {
         self.name = name

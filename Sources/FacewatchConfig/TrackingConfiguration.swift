@@ -10,7 +10,7 @@ public struct TrackingConfiguration: Sendable, Equatable {
     /// box instead of only carrying the box forward.
     public var refine = true
     /// When refining misses a confirmed face, search for it with the whole cascade on a window around where it was
-    /// expected, on every frame until it is found or closed (YAML `search_missed`).
+    /// expected; a face this does not find waits for the next full detection (YAML `search_missed`).
     public var searchMissed = true
 
     public static let defaults = TrackingConfiguration()

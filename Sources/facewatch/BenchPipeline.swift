@@ -69,7 +69,8 @@ struct BenchPipeline: ParsableCommand {
             let seconds = AnalysisCounts.now() - started
             let counts = service.statistics[0].counts
             fields += [
-                ("detect_every", "\(detectEvery)"), ("detect_width", "\(detectWidth)"),
+                ("detect_every", "\(detectEvery)"), ("min_face", JSONText.number(detection.minimumFace, decimals: 1)),
+                ("detect_width", "\(detectWidth)"),
                 ("frames", "\(counts.frames)"), ("seconds", JSONText.number(seconds, decimals: 3)),
                 ("fps", JSONText.number(Double(counts.frames) / seconds, decimals: 2)),
                 ("latency_p50_ms", JSONText.number((counts.latency.percentile(0.5) ?? 0) * 1000, decimals: 1)),

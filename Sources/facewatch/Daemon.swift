@@ -120,6 +120,7 @@ final class Daemon: @unchecked Sendable {
             + ms(c.detectionSeconds, c.detections) + ", \(c.refinements) track refinements" + ms(c.refinementSeconds, c.refinements)
             + ", \(c.searches) searches for missed faces" + ms(c.searchSeconds, c.searches)
             + ", \(c.embeddings) faces embedded" + ms(c.embeddingSeconds, c.embeddings)
+            + String(format: "; latency p50 %.0f ms, p99 %.0f ms", (c.latency.percentile(0.5) ?? 0) * 1000, (c.latency.percentile(0.99) ?? 0) * 1000)
     }
 
     func closeSinks() {

@@ -40,6 +40,7 @@ enum DaemonSetup {
             minimumEmbeddings: recognition.minEmbeddings, unknownAfter: recognition.unknownAfter,
             switchMargin: Float(recognition.switchMargin))
         analysis.embedEvery = recognition.embedEvery
+        analysis.embeddingsPerFrame = recognition.embeddingsPerFrame
         spec.analysis = analysis
         return spec
     }

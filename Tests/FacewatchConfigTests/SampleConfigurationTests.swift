@@ -28,7 +28,7 @@ struct SampleConfigurationTests {
             "realtime", "rtsp_transport", "timeout", "reconnect", "initial_delay", "max_delay", "queue",
             "detection", "thresholds", "scale_factor", "tracking", "iou_threshold", "confirm_hits",
             "max_lost_seconds", "refine", "search_missed", "recognition", "threshold", "min_embeddings", "unknown_after",
-            "embed_every", "switch_margin", "embedder", "kind", "file", "input_size", "template", "mirror_average",
+            "embed_every", "embeddings_per_frame", "switch_margin", "embedder", "kind", "file", "input_size", "template", "mirror_average",
             "events", "log",
             "socket", "socket_mode", "subscriber_buffer",
         ]
@@ -48,7 +48,7 @@ struct SampleConfigurationTests {
         #expect(camera.source.redacted == "rtsp://viewer:***@192.0.2.10:554/stream1")
         #expect(camera.minFace == 40)
         #expect(camera.detectWidth == 1280)
-        #expect(camera.detectEvery == 5 && camera.queueCapacity == 8 && camera.rtspTransport == .tcp)
+        #expect(camera.detectEvery == 5 && camera.queueCapacity == 16 && camera.rtspTransport == .tcp)
         #expect(camera.reconnect == ReconnectBackoff())
         let file = try #require(configuration.streams.last)
         #expect(file.source == .file(path: "/srv/video/lobby.mp4"))

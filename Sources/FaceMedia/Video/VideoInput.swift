@@ -38,6 +38,9 @@ public final class VideoInput {
 
     /// Packets in a row that the decoder may refuse before the source counts as broken.
     private static let badPacketLimit = 200
+    /// How much of a live stream FFmpeg reads to learn its parameters before the first frame is decoded (a file
+    /// keeps FFmpeg's default). H.264 and H.265 cameras announce theirs in the session description.
+    static let liveProbeSeconds = 0.2
 
     /// Opens the source and its video decoder; throws when it cannot be opened within the timeout.
     public init(location: MediaLocation, options: VideoInputOptions = VideoInputOptions(), gate: InterruptGate = InterruptGate()) throws(VideoInputError) {
@@ -66,6 +69,10 @@ public final class VideoInput {
             }
             var keep = false
             defer { if !keep { avformat_close_input(&formatContext) } }
+            // Packets read while probing are handed over at once afterwards: a live stream would start with a
+            // burst of frames as old as the probe is long (FFmpeg's default: 5 s, in practice about 1.2 s here),
+            // which a live queue must drop.
+            if location.isLive { format.pointee.max_analyze_duration = Int64(Self.liveProbeSeconds * 1_000_000) }
             gate.arm(seconds: options.timeout)
             let probed = avformat_find_stream_info(format, nil)
             gate.disarm()
