@@ -62,3 +62,24 @@ struct FastConvolutionTests {
         #expect(maxAbsDifference(actual.values, expected.values) < 1e-4)
     }
 }
+
+/// Padded 3×3 convolutions of 16 channels or more (a residual network's) take the Winograd path on a
+/// zero-bordered copy of the input.
+struct PaddedWinogradTests {
+    @Test(arguments: [(1, 16, 5, 5, 1, 1), (2, 16, 9, 7, 1, 1), (1, 24, 6, 11, 2, 0)])
+    func matchesTheTextbook(_ c: (batch: Int, channels: Int, height: Int, width: Int, top: Int, left: Int)) throws {
+        var random = SeededValues(seed: UInt64(c.height * 31 + c.width + c.top))
+        let input = Tensor(shape: [c.batch, c.channels, c.height, c.width], values: random.values(c.batch * c.channels * c.height * c.width))
+        let outChannels = 6
+        let weights = random.values(outChannels * c.channels * 9)
+        let bias = random.values(outChannels)
+        let conv = try Conv2D(weights: weights, bias: bias, outChannels: outChannels, inChannels: c.channels, kernelHeight: 3, kernelWidth: 3,
+                              padding: .explicit(top: c.top, left: c.left, bottom: 1, right: 1))
+        #expect(conv.winograd != nil)
+        let expected = directConvolution(input, weights: weights, bias: bias, outChannels: outChannels, kernel: (3, 3),
+                                         stride: (1, 1), dilation: (1, 1), pads: (c.top, c.left, 1, 1), groups: 1)
+        let actual = try conv.forward(input)
+        #expect(actual.shape == expected.shape)
+        #expect(maxAbsDifference(actual.values, expected.values) < 1e-4)
+    }
+}

@@ -105,11 +105,24 @@ public struct Conv2D: Sendable {
             && rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
         let shape = [batch, outChannels, rows.output, cols.output]
         let unpadded = rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
-        if let winograd, unpadded {
+        if let winograd {
+            if unpadded {
+                return Tensor(shape: shape) { out in
+                    input.values.withUnsafeBufferPointer { src in
+                        winograd.forward(src.baseAddress!, batch: batch, height: height, width: width, slopes: negativeSlopes,
+                                         into: out.baseAddress!)
+                    }
+                }
+            }
+            // A zero-bordered copy of the input (a few percent of the convolution's work) lets the padded
+            // convolutions of residual networks take the Winograd path too.
+            let paddedHeight = height + rows.padBegin + rows.padEnd, paddedWidth = width + cols.padBegin + cols.padEnd
+            let bordered = Self.zeroBordered(input.values, planes: batch * inChannels, height: height, width: width,
+                                             top: rows.padBegin, left: cols.padBegin, toHeight: paddedHeight, toWidth: paddedWidth)
             return Tensor(shape: shape) { out in
-                input.values.withUnsafeBufferPointer { src in
-                    winograd.forward(src.baseAddress!, batch: batch, height: height, width: width, slopes: negativeSlopes,
-                                     into: out.baseAddress!)
+                bordered.withUnsafeBufferPointer { src in
+                    winograd.forward(src.baseAddress!, batch: batch, height: paddedHeight, width: paddedWidth,
+                                     slopes: negativeSlopes, into: out.baseAddress!)
                 }
             }
         }
@@ -137,6 +150,24 @@ public struct Conv2D: Sendable {
                 }
             }
         }
+    }
+
+    /// Each `height × width` plane placed at (`top`, `left`) in a zeroed `toHeight × toWidth` plane.
+    static func zeroBordered(_ values: [Float], planes: Int, height: Int, width: Int, top: Int, left: Int,
+                             toHeight: Int, toWidth: Int) -> [Float] {
+        var result = [Float](repeating: 0, count: planes * toHeight * toWidth)
+        values.withUnsafeBufferPointer { src in
+            result.withUnsafeMutableBufferPointer { dst in
+                for p in 0..<planes {
+                    for y in 0..<height {
+                        let from = src.baseAddress! + (p * height + y) * width
+                        let to = dst.baseAddress! + (p * toHeight + top + y) * toWidth + left
+                        to.update(from: from, count: width)
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Bias and activation applied to one output channel's values.
