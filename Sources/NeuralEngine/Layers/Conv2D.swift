@@ -1,5 +1,7 @@
-/// A 2-D convolution over NCHW tensors, computed as image-to-columns followed by one `sgemm` per band of
-/// output rows (bands keep the column buffer inside the cache).
+/// A 2-D convolution over NCHW tensors: 3×3 stride-1 layers of 16 or more input channels by Winograd's
+/// F(2×2, 3×3), other unpadded stride-1 layers by the register-blocked direct kernel, and the rest as
+/// image-to-columns followed by one `sgemm` per band of output rows (bands keep the column buffer inside the
+/// cache).
 public struct Conv2D: Sendable {
     /// Filters, `[outChannels, inChannels / groups, kernelHeight, kernelWidth]`.
     public let weights: [Float]
@@ -61,6 +63,10 @@ public struct Conv2D: Sendable {
 
     /// Input channels from which Winograd's transforms cost less than the multiplies they save.
     static let winogradMinimumChannels = 16
+    /// Output positions (over the batch) from which a padded convolution is bordered for the Winograd path: on
+    /// fewer (dlib's ResNet's 5×5 layers of one face), its tile products are too narrow to beat im2col + sgemm
+    /// (9.7 ms a face with all on Winograd, 8.9 with those five left to sgemm).
+    static let winogradMinimumPaddedPositions = 64
 
     /// Multiply–adds for one input of the given spatial size (for throughput figures).
     public func multiplyAdds(height: Int, width: Int) -> Int {
@@ -105,7 +111,7 @@ public struct Conv2D: Sendable {
             && rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
         let shape = [batch, outChannels, rows.output, cols.output]
         let unpadded = rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
-        if let winograd {
+        if let winograd, unpadded || batch * outPlane >= Self.winogradMinimumPaddedPositions {
             if unpadded {
                 return Tensor(shape: shape) { out in
                     input.values.withUnsafeBufferPointer { src in
