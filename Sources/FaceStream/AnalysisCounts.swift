@@ -12,6 +12,8 @@ public struct AnalysisCounts: Sendable, Equatable {
     public var searches = 0
     /// Faces aligned and embedded.
     public var embeddings = 0
+    /// Frames of a live stream analysed while it was behind: without refining tracks or embedding faces.
+    public var framesCatchingUp = 0
     /// Frames a live stream dropped because analysis was behind.
     public var droppedFrames = 0
     public var detectionSeconds = 0.0

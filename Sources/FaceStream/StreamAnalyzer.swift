@@ -38,7 +38,11 @@ public final class StreamAnalyzer: @unchecked Sendable {
 
     /// Analyses the next frame of the stream. `detected` is the full detector's result for this frame when it
     /// was computed ahead; otherwise the analyzer runs the detector itself when the schedule calls for it.
-    public func analyse(_ frame: VideoFrame, detected: [DetectedFace]? = nil) throws(VisionError) {
+    /// `catchingUp` says that a live stream has fallen behind: on such a frame the work that can wait is left out
+    /// (tracks coast on their predicted boxes instead of being refined or searched for, and faces that want
+    /// embedding wait for a later frame, so names come a little later), so that frames need not be dropped.
+    /// Scheduled full detections still run.
+    public func analyse(_ frame: VideoFrame, detected: [DetectedFace]? = nil, catchingUp: Bool = false) throws(VisionError) {
         lastPTS = frame.pts
         lastScale = frame.scale
         counts.frames += 1
@@ -59,7 +63,7 @@ public final class StreamAnalyzer: @unchecked Sendable {
             framesSinceDetection = (framesSinceDetection ?? 0) + 1
             let predictions = tracker.predict(to: frame.pts)
             var results = [Int: DetectedFace?]()
-            if settings.refineTracks && !predictions.isEmpty {
+            if settings.refineTracks && !predictions.isEmpty && !catchingUp {
                 let started = AnalysisCounts.now()
                 let found = try models.detector.faces(in: frame.image, regions: predictions.map(\.box), options: settings.detection)
                 counts.refinements += predictions.count
@@ -70,7 +74,11 @@ public final class StreamAnalyzer: @unchecked Sendable {
             update = tracker.refine(results, at: frame.pts)
         }
         report(update, frame: frame)
-        try recognise(in: frame)
+        if catchingUp {
+            counts.framesCatchingUp += 1
+        } else {
+            try recognise(in: frame)
+        }
         counts.latency.record(AnalysisCounts.now() - frame.decodedAt)
     }
 
@@ -145,23 +153,21 @@ public final class StreamAnalyzer: @unchecked Sendable {
     /// most `embeddingsPerFrame` faces are embedded: those whose tracks have the fewest descriptors, then those
     /// embedded longest ago, then the larger; the others still want it on the next frame.
     private func recognise(in frame: VideoFrame) throws(VisionError) {
-        var wanted = [(track: TrackedFace, area: Double)]()
-        var priority = [Int: (descriptors: Int, lastEmbedded: Int)]()
+        var wanted = [(track: TrackedFace, area: Double, descriptors: Int, lastEmbedded: Int)]()
         for track in tracker.tracks where track.state == .confirmed && track.lastSeen == frame.pts && track.landmarks.count == 5 {
             let area = track.lastObservation.box.area * frame.scale * frame.scale
             guard let state = recognition[track.id], state.wantsEmbedding(frame: framesAnalysed, faceArea: area, settings: settings) else { continue }
-            wanted.append((track, area))
-            priority[track.id] = (state.vote.embeddings, state.lastEmbeddedFrame ?? -1)
+            wanted.append((track, area, state.vote.embeddings, state.lastEmbeddedFrame ?? -1))
         }
         guard !wanted.isEmpty else { return }
-        if wanted.count > max(1, settings.embeddingsPerFrame) {
+        let budget = max(1, settings.embeddingsPerFrame)
+        if wanted.count > budget {
             wanted.sort { a, b in
-                let pa = priority[a.track.id]!, pb = priority[b.track.id]!
-                if pa.descriptors != pb.descriptors { return pa.descriptors < pb.descriptors }
-                if pa.lastEmbedded != pb.lastEmbedded { return pa.lastEmbedded < pb.lastEmbedded }
+                if a.descriptors != b.descriptors { return a.descriptors < b.descriptors }
+                if a.lastEmbedded != b.lastEmbedded { return a.lastEmbedded < b.lastEmbedded }
                 return a.area > b.area
             }
-            wanted.removeLast(wanted.count - max(1, settings.embeddingsPerFrame))
+            wanted.removeLast(wanted.count - budget)
         }
         let started = AnalysisCounts.now()
         var faces = wanted.map(\.track.lastObservation)
@@ -180,7 +186,7 @@ public final class StreamAnalyzer: @unchecked Sendable {
         counts.embeddings += descriptors.count
         counts.embeddingSeconds += AnalysisCounts.now() - started
         let index = models.index
-        for ((track, area), descriptor) in zip(wanted, descriptors) {
+        for ((track, area, _, _), descriptor) in zip(wanted, descriptors) {
             let match = index.match(descriptor, threshold: settings.threshold)
             guard var state = recognition[track.id] else { continue }
             let decision = state.record(match, frame: framesAnalysed, faceArea: area)

@@ -128,6 +128,9 @@ public final class StreamSession: @unchecked Sendable {
     }
 
     private func analyse(with analyzer: StreamAnalyzer) {
+        let isLive = spec.location.isLive
+        // Half the queue waiting: the work that can wait does, long before frames would be dropped.
+        let catchingUpBacklog = max(1, spec.queueCapacity / 2)
         var droppedSinceUp = 0
         var lastPTS: Double?
         var isUp = false
@@ -165,7 +168,7 @@ public final class StreamSession: @unchecked Sendable {
                         busySince.store(0, ordering: .relaxed)
                         computeSlots.signal()
                     }
-                    try analyzer.analyse(frame, detected: detected)
+                    try analyzer.analyse(frame, detected: detected, catchingUp: isLive && queue.waiting >= catchingUpBacklog)
                 } catch {
                     diagnostics("\(spec.name): frame at \(frame.pts) s skipped: \(error)")
                 }

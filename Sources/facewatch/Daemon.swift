@@ -121,6 +121,7 @@ final class Daemon: @unchecked Sendable {
             + ", \(c.searches) searches for missed faces" + ms(c.searchSeconds, c.searches)
             + ", \(c.embeddings) faces embedded" + ms(c.embeddingSeconds, c.embeddings)
             + String(format: "; latency p50 %.0f ms, p99 %.0f ms", (c.latency.percentile(0.5) ?? 0) * 1000, (c.latency.percentile(0.99) ?? 0) * 1000)
+            + (c.framesCatchingUp == 0 ? "" : "; \(c.framesCatchingUp) frames analysed while catching up (tracks coasting, no embedding)")
     }
 
     func closeSinks() {
