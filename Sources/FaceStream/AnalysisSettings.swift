@@ -23,7 +23,7 @@ public struct AnalysisSettings: Sendable {
     /// Frames between embeddings of a track whose identity is decided.
     public var embedEvery: Int = 25
     /// Faces embedded at most per frame; the tracks with the fewest descriptors go first.
-    public var embeddingsPerFrame: Int = 1
+    public var embeddingsPerFrame: Int = 4
     /// A face this many times larger than the best one embedded so far is embedded at once.
     public var betterFaceRatio: Double = 1.5
 

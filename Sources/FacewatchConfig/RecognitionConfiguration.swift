@@ -10,7 +10,7 @@ public struct RecognitionConfiguration: Sendable, Equatable {
     public var embedEvery = 25
     /// Faces embedded at most per analysed frame of a stream; the others wait for the next frames, those with the
     /// fewest descriptors first (YAML `embeddings_per_frame`).
-    public var embeddingsPerFrame = 1
+    public var embeddingsPerFrame = 4
     /// A track changes its name only when the new person is nearer than the current one by this distance.
     public var switchMargin = 0.05
 
