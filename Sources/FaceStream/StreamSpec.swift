@@ -8,8 +8,9 @@ public struct StreamSpec: Sendable {
     public var input = VideoInputOptions()
     /// Files only: pace frames to their timestamps instead of reading as fast as analysis goes.
     public var realtime = false
-    /// Frames held between decoding and analysis; a live stream drops the oldest beyond this. By default 16 for a
-    /// live stream (0.64 s at 25 fps, room for bursts of work) and 8 for a file (which waits instead).
+    /// Frames held between decoding and analysis; a live stream drops the oldest beyond this. By default
+    /// `liveQueueCapacity` for a live stream (room for bursts of work) and `fileQueueCapacity` for a file (which
+    /// waits instead).
     public var queueCapacity: Int
     public var reconnectInitialDelay = 1.0
     public var reconnectMaxDelay = 30.0
@@ -18,6 +19,10 @@ public struct StreamSpec: Sendable {
     public init(name: String, location: MediaLocation) {
         self.name = name
         self.location = location
-        queueCapacity = location.isLive ? 16 : 8
+        queueCapacity = location.isLive ? Self.liveQueueCapacity : Self.fileQueueCapacity
     }
+
+    /// 0.64 s at 25 fps.
+    public static let liveQueueCapacity = 16
+    public static let fileQueueCapacity = 8
 }

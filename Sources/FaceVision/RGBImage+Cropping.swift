@@ -5,6 +5,7 @@ extension RGBImage {
         precondition(x >= 0 && y >= 0 && width >= 0 && height >= 0 && x + width <= self.width && y + height <= self.height,
                      "RGBImage: \(width)×\(height) at (\(x), \(y)) is not inside a \(self.width)×\(self.height) image")
         let rowBytes = width * 3
+        guard rowBytes > 0, height > 0 else { return RGBImage(width: width, height: height, pixels: []) }
         var result = [UInt8](repeating: 0, count: rowBytes * height)
         pixels.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Searching where a face was expected but not re-found (a track that O-Net lost on its predicted box, because the
 /// face moved further than predicted or changed its look): the whole cascade, but on a window around the
 /// prediction and only for faces of about the expected size, so it costs a small fraction of a full detection.
