@@ -71,6 +71,19 @@ enum RGBConversion {
         return sws_scale(scaler, sourcePlanes, sourceStrides, 0, Int32(height), destinationPlanes, destinationStrides)
     }
 
+    /// Scales a whole picture into packed RGB rows of `stride` bytes at `destination`; returns the rows written.
+    static func scale(
+        _ scaler: OpaquePointer, from source: UnsafePointer<AVFrame>, height: Int, into destination: UnsafeMutablePointer<UInt8>, stride: Int
+    ) -> Int32 {
+        let sourcePlanes = withUnsafeBytes(of: source.pointee.data) {
+            Array($0.bindMemory(to: UnsafePointer<UInt8>?.self))
+        }
+        let sourceStrides = withUnsafeBytes(of: source.pointee.linesize) { Array($0.bindMemory(to: Int32.self)) }
+        let destinationPlanes: [UnsafeMutablePointer<UInt8>?] = [destination, nil, nil, nil]
+        let destinationStrides: [Int32] = [Int32(stride), 0, 0, 0]
+        return sws_scale(scaler, sourcePlanes, sourceStrides, 0, Int32(height), destinationPlanes, destinationStrides)
+    }
+
     static func pixelFormatName(_ format: AVPixelFormat) -> String {
         av_get_pix_fmt_name(format).map { String(cString: $0) } ?? "#\(format.rawValue)"
     }
