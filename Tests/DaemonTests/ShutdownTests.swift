@@ -11,17 +11,9 @@ extension DaemonTests {
         @Test(.timeLimit(.minutes(2)))
         func sigtermDuringAnalysisDeliversEveryEventAndExitsZero() throws {
             let directory = try TestDirectory()
-            let clip = try TestClips.face(in: directory, seconds: 10)
-            let gate = try directory.makeFIFO("faces.mp4")
-            var faces = DaemonConfiguration.Stream(name: "faces", url: gate)
-            faces.realtime = true
-            let configuration = DaemonConfiguration(in: directory, streams: [faces])
-            let daemon = try DaemonProcess(configuration: configuration, in: directory)
-            defer { daemon.child.kill() }
-            try daemon.waitForSocket(configuration.socket)
-            let subscribers = try (0..<3).map { _ in try SubscriberRecorder(socketPath: configuration.socket) }
-            let feeder = try FIFOFeeder.start(clip, into: gate, in: directory)
-            defer { feeder.kill() }
+            let run = try GatedFaceClipRun(seconds: 10, subscribers: 3, realtime: true, in: directory)
+            defer { run.kill() }
+            let (configuration, daemon, subscribers) = (run.configuration, run.daemon, run.subscribers)
 
             let log = EventLogFollower(path: configuration.log, daemon: daemon)
             _ = try log.next("track.start", within: 60) { $0.typeName == "track.start" }

@@ -12,15 +12,9 @@ extension DaemonTests {
         @Test(.timeLimit(.minutes(3)))
         func threeSubscribersReceiveTheLogByteForByte() throws {
             let directory = try TestDirectory()
-            let clip = try TestClips.face(in: directory, seconds: 5)
-            let gate = try directory.makeFIFO("faces.mp4")
-            let configuration = DaemonConfiguration(in: directory, streams: [.init(name: "faces", url: gate)])
-            let daemon = try DaemonProcess(configuration: configuration, in: directory)
-            defer { daemon.child.kill() }
-            try daemon.waitForSocket(configuration.socket)
-            let subscribers = try (0..<3).map { _ in try SubscriberRecorder(socketPath: configuration.socket) }
-            let feeder = try FIFOFeeder.start(clip, into: gate, in: directory)
-            defer { feeder.kill() }
+            let run = try GatedFaceClipRun(seconds: 5, subscribers: 3, in: directory)
+            defer { run.kill() }
+            let (configuration, daemon, subscribers) = (run.configuration, run.daemon, run.subscribers)
 
             let end = daemon.child.waitForExit(within: 150)
             #expect(end == .exited(0), "\(daemon.standardErrorLines)")
