@@ -92,6 +92,6 @@ let package = Package(
         .testTarget(name: "RealModelTests", dependencies: ["FaceMedia", "FaceVision", "NeuralEngine", "ONNXFormat"]),
         .testTarget(name: "CLITests", dependencies: ["facewatch", "ONNXFormat"]),
         // `facewatch run` end to end: RTSP outages against tools/rtsp_server.py, subscribers, shutdown, bad input.
-        .testTarget(name: "DaemonTests", dependencies: ["facewatch", "FaceEvents", "FacewatchSupport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["facewatch", "FaceEvents", "FaceMedia", "FacewatchSupport"]),
     ]
 )
