@@ -56,32 +56,34 @@ enum RGBConversion {
         }
     }
 
-    /// Runs `sws_scale` over a whole frame; returns the number of rows written or a negative FFmpeg error.
+    /// Runs `sws_scale` over a whole frame into another frame; returns the number of rows written or a negative
+    /// FFmpeg error.
     static func scale(
         _ scaler: OpaquePointer, from source: UnsafePointer<AVFrame>, height: Int, into destination: UnsafeMutablePointer<AVFrame>
     ) -> Int32 {
-        let sourcePlanes = withUnsafeBytes(of: source.pointee.data) {
-            Array($0.bindMemory(to: UnsafePointer<UInt8>?.self))
-        }
-        let sourceStrides = withUnsafeBytes(of: source.pointee.linesize) { Array($0.bindMemory(to: Int32.self)) }
-        let destinationPlanes = withUnsafeBytes(of: destination.pointee.data) {
+        let planes = withUnsafeBytes(of: destination.pointee.data) {
             Array($0.bindMemory(to: UnsafeMutablePointer<UInt8>?.self))
         }
-        let destinationStrides = withUnsafeBytes(of: destination.pointee.linesize) { Array($0.bindMemory(to: Int32.self)) }
-        return sws_scale(scaler, sourcePlanes, sourceStrides, 0, Int32(height), destinationPlanes, destinationStrides)
+        let strides = withUnsafeBytes(of: destination.pointee.linesize) { Array($0.bindMemory(to: Int32.self)) }
+        return scale(scaler, from: source, height: height, planes: planes, strides: strides)
     }
 
-    /// Scales a whole picture into packed RGB rows of `stride` bytes at `destination`; returns the rows written.
+    /// Runs `sws_scale` over a whole frame into packed rows of `stride` bytes at `destination` (one plane, as
+    /// RGB24 has); returns the number of rows written or a negative FFmpeg error.
     static func scale(
         _ scaler: OpaquePointer, from source: UnsafePointer<AVFrame>, height: Int, into destination: UnsafeMutablePointer<UInt8>, stride: Int
+    ) -> Int32 {
+        scale(scaler, from: source, height: height, planes: [destination, nil, nil, nil], strides: [Int32(stride), 0, 0, 0])
+    }
+
+    private static func scale(
+        _ scaler: OpaquePointer, from source: UnsafePointer<AVFrame>, height: Int, planes: [UnsafeMutablePointer<UInt8>?], strides: [Int32]
     ) -> Int32 {
         let sourcePlanes = withUnsafeBytes(of: source.pointee.data) {
             Array($0.bindMemory(to: UnsafePointer<UInt8>?.self))
         }
         let sourceStrides = withUnsafeBytes(of: source.pointee.linesize) { Array($0.bindMemory(to: Int32.self)) }
-        let destinationPlanes: [UnsafeMutablePointer<UInt8>?] = [destination, nil, nil, nil]
-        let destinationStrides: [Int32] = [Int32(stride), 0, 0, 0]
-        return sws_scale(scaler, sourcePlanes, sourceStrides, 0, Int32(height), destinationPlanes, destinationStrides)
+        return sws_scale(scaler, sourcePlanes, sourceStrides, 0, Int32(height), planes, strides)
     }
 
     static func pixelFormatName(_ format: AVPixelFormat) -> String {

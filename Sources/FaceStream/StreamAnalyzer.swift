@@ -133,8 +133,8 @@ public final class StreamAnalyzer: @unchecked Sendable {
 
     /// The squared distance between two boxes' centres.
     private static func centreGap(_ a: Box, _ b: Box) -> Double {
-        let dx = (a.x + a.width / 2) - (b.x + b.width / 2), dy = (a.y + a.height / 2) - (b.y + b.height / 2)
-        return dx * dx + dy * dy
+        let p = a.centre, q = b.centre
+        return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)
     }
 
     private func report(_ update: TrackerUpdate, frame: VideoFrame?) {

@@ -26,6 +26,8 @@ public struct Box: Sendable, Equatable, Hashable {
 
     public var area: Double { max(0, width) * max(0, height) }
 
+    public var centre: Point2D { Point2D(x: x + width / 2, y: y + height / 2) }
+
     /// Intersection over union with another box (0 when they do not overlap).
     public func intersectionOverUnion(_ other: Box) -> Double {
         let w = min(x + width, other.x + other.width) - max(x, other.x)

@@ -25,11 +25,11 @@ extension MTCNNDetector {
 
     /// The whole-pixel square of `side` about `region`'s centre, clipped to a `width` × `height` image.
     static func searchWindow(around region: Box, side: Double, width: Int, height: Int) -> (x: Int, y: Int, width: Int, height: Int) {
-        let centreX = region.x + region.width / 2, centreY = region.y + region.height / 2
-        let x1 = max(0, min(width, Int((centreX - side / 2).rounded(.down))))
-        let y1 = max(0, min(height, Int((centreY - side / 2).rounded(.down))))
-        let x2 = max(x1, min(width, Int((centreX + side / 2).rounded(.up))))
-        let y2 = max(y1, min(height, Int((centreY + side / 2).rounded(.up))))
+        let centre = region.centre
+        let x1 = max(0, min(width, Int((centre.x - side / 2).rounded(.down))))
+        let y1 = max(0, min(height, Int((centre.y - side / 2).rounded(.down))))
+        let x2 = max(x1, min(width, Int((centre.x + side / 2).rounded(.up))))
+        let y2 = max(y1, min(height, Int((centre.y + side / 2).rounded(.up))))
         return (x1, y1, x2 - x1, y2 - y1)
     }
 }

@@ -112,21 +112,14 @@ public struct Conv2D: Sendable {
         let shape = [batch, outChannels, rows.output, cols.output]
         let unpadded = rows.padBegin == 0 && rows.padEnd == 0 && cols.padBegin == 0 && cols.padEnd == 0
         if let winograd, unpadded || batch * outPlane >= Self.winogradMinimumPaddedPositions {
-            if unpadded {
-                return Tensor(shape: shape) { out in
-                    input.values.withUnsafeBufferPointer { src in
-                        winograd.forward(src.baseAddress!, batch: batch, height: height, width: width, slopes: negativeSlopes,
-                                         into: out.baseAddress!)
-                    }
-                }
-            }
-            // A zero-bordered copy of the input (a few percent of the convolution's work) lets the padded
-            // convolutions of residual networks take the Winograd path too.
+            // A padded convolution (a residual network's) runs on a zero-bordered copy of its input, a few percent
+            // of the convolution's work.
             let paddedHeight = height + rows.padBegin + rows.padEnd, paddedWidth = width + cols.padBegin + cols.padEnd
-            let bordered = Self.zeroBordered(input.values, planes: batch * inChannels, height: height, width: width,
-                                             top: rows.padBegin, left: cols.padBegin, toHeight: paddedHeight, toWidth: paddedWidth)
+            let source = unpadded ? input.values : Self.zeroBordered(
+                input.values, planes: batch * inChannels, height: height, width: width, top: rows.padBegin, left: cols.padBegin,
+                toHeight: paddedHeight, toWidth: paddedWidth)
             return Tensor(shape: shape) { out in
-                bordered.withUnsafeBufferPointer { src in
+                source.withUnsafeBufferPointer { src in
                     winograd.forward(src.baseAddress!, batch: batch, height: paddedHeight, width: paddedWidth,
                                      slopes: negativeSlopes, into: out.baseAddress!)
                 }
