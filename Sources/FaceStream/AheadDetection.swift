@@ -2,14 +2,16 @@ import FaceVision
 import Foundation
 import Synchronization
 
-/// A full detection started as soon as a scheduled frame is decoded, on a `DetectionPool` thread, so that it runs
-/// on another core while the stream's analysis thread is still busy with earlier frames. A frame dropped before
+/// The first two stages of a full detection (the pyramid, P-Net and R-Net: all but O-Net, which the analysis thread
+/// runs knowing where its tracks expect faces), started as soon as a scheduled frame is decoded, on a
+/// `DetectionPool` thread, so that they run on another core while the stream's analysis thread is still busy with
+/// earlier frames. A frame dropped before
 /// its detection started cancels it, so that a live stream that falls behind does not pile up stale work.
 final class AheadDetection: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let cancelled = Atomic<Bool>(false)
     // Written once by the pool thread before `done` is signalled; read after waiting on it.
-    private var result: Result<[DetectedFace], VisionError> = .success([])
+    private var result: Result<FaceProposals, VisionError> = .failure(VisionError("detection ahead", "cancelled before it ran"))
     private var seconds = 0.0
     private let detector: MTCNNDetector
     private let image: RGBImage
@@ -27,7 +29,7 @@ final class AheadDetection: @unchecked Sendable {
         guard !cancelled.load(ordering: .relaxed) else { return }
         let started = AnalysisCounts.now()
         do throws(VisionError) {
-            result = .success(try detector.detect(image, options: options))
+            result = .success(try detector.proposals(image, options: options))
         } catch {
             result = .failure(error)
         }
@@ -38,8 +40,8 @@ final class AheadDetection: @unchecked Sendable {
         cancelled.store(true, ordering: .relaxed)
     }
 
-    /// The faces found (or the detector's error) and the seconds the detection computed.
-    func wait() -> (Result<[DetectedFace], VisionError>, Double) {
+    /// The candidates for O-Net (or the detector's error) and the seconds they took.
+    func wait() -> (Result<FaceProposals, VisionError>, Double) {
         done.wait()
         done.signal()
         return (result, seconds)

@@ -36,25 +36,21 @@ public final class StreamAnalyzer: @unchecked Sendable {
         tracker = try FaceTracker(options: settings.tracking)
     }
 
-    /// Analyses the next frame of the stream. `detected` is the full detector's result for this frame when it
-    /// was computed ahead; otherwise the analyzer runs the detector itself when the schedule calls for it.
+    /// Analyses the next frame of the stream. `proposals` are the full detector's first two stages for this frame
+    /// when they were computed ahead; otherwise the analyzer runs them itself when the schedule calls for a full
+    /// detection. O-Net finishes the detection here, where the tracks say which faces to expect.
     /// `catchingUp` says that a live stream has fallen behind: on such a frame the work that can wait is left out
     /// (tracks coast on their predicted boxes instead of being refined or searched for, and faces that want
     /// embedding wait for a later frame, so names come a little later), so that frames need not be dropped.
     /// Scheduled full detections still run.
-    public func analyse(_ frame: VideoFrame, detected: [DetectedFace]? = nil, catchingUp: Bool = false) throws(VisionError) {
+    public func analyse(_ frame: VideoFrame, proposals: FaceProposals? = nil, catchingUp: Bool = false) throws(VisionError) {
         lastPTS = frame.pts
         lastScale = frame.scale
         counts.frames += 1
         defer { framesAnalysed += 1 }
         let update: TrackerUpdate
-        var faces = detected
-        if faces == nil && needsDetection(frame) {
-            let started = AnalysisCounts.now()
-            faces = try models.detector.detect(frame.image, options: settings.detectionOptions(for: frame))
-            counts.detectionSeconds += AnalysisCounts.now() - started
-        }
-        if let faces {
+        if proposals != nil || needsDetection(frame) {
+            let faces = try detect(in: frame, proposals: proposals)
             counts.detections += 1
             framesSinceDetection = 0
             searchedInVain.removeAll()
@@ -80,6 +76,22 @@ public final class StreamAnalyzer: @unchecked Sendable {
             try recognise(in: frame)
         }
         counts.latency.record(AnalysisCounts.now() - frame.decodedAt)
+    }
+
+    /// A full detection: its first two stages (computed ahead, or here), then O-Net, which examines one candidate
+    /// for each face the tracks expect instead of all of R-Net's candidates on it.
+    private func detect(in frame: VideoFrame, proposals: FaceProposals?) throws(VisionError) -> [DetectedFace] {
+        let started = AnalysisCounts.now()
+        defer { counts.detectionSeconds += AnalysisCounts.now() - started }
+        let options = settings.detectionOptions(for: frame)
+        let firstStages: FaceProposals
+        if let proposals {
+            firstStages = proposals
+        } else {
+            firstStages = try models.detector.proposals(frame.image, options: options)
+        }
+        let expected = tracker.predict(to: frame.pts).map(\.box)
+        return try models.detector.detect(frame.image, proposals: firstStages, expecting: expected, options: options)
     }
 
     /// Records the time a detection computed ahead took (it ran on another thread).

@@ -156,11 +156,11 @@ public final class StreamSession: @unchecked Sendable {
                 lastPTS = frame.pts
                 do {
                     // Wait for the detection run ahead before taking a compute slot: it may need one to finish.
-                    var detected: [DetectedFace]?
+                    var proposals: FaceProposals?
                     if let ahead {
                         let (result, seconds) = ahead.wait()
                         analyzer.addDetectionTime(seconds)
-                        detected = try result.get()
+                        proposals = try result.get()
                     }
                     computeSlots.wait()
                     busySince.store(AnalysisCounts.now().bitPattern, ordering: .relaxed)
@@ -168,7 +168,7 @@ public final class StreamSession: @unchecked Sendable {
                         busySince.store(0, ordering: .relaxed)
                         computeSlots.signal()
                     }
-                    try analyzer.analyse(frame, detected: detected, catchingUp: isLive && queue.waiting >= catchingUpBacklog)
+                    try analyzer.analyse(frame, proposals: proposals, catchingUp: isLive && queue.waiting >= catchingUpBacklog)
                 } catch {
                     diagnostics("\(spec.name): frame at \(frame.pts) s skipped: \(error)")
                 }

@@ -61,17 +61,13 @@ public struct MTCNNDetector: Sendable {
     /// Finds every face and records where the time went.
     public func detect(_ image: RGBImage, options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [DetectedFace] {
         guard image.width > 0, image.height > 0 else { return [] }
-        var candidates = try proposals(image, options: options, profile: &profile)
-        guard !candidates.isEmpty else { return [] }
-        candidates = try refine(image, candidates, options: options, profile: &profile)
-        guard !candidates.isEmpty else { return [] }
-        candidates = try finish(image, candidates, options: options, profile: &profile)
-        return candidates.map { face(from: $0, width: image.width, height: image.height) }
+        let proposals = try proposals(image, options: options, profile: &profile)
+        return try detect(image, proposals: proposals, expecting: [], options: options, profile: &profile)
     }
 
     // MARK: - Stage 1: pyramid and P-Net
 
-    private func proposals(_ image: RGBImage, options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+    func pyramidCandidates(_ image: RGBImage, options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
         var all = [CandidateBox]()
         var clock = StageClock()
         let scales = options.pyramidScales(width: image.width, height: image.height)
@@ -120,7 +116,7 @@ public struct MTCNNDetector: Sendable {
 
     // MARK: - Stage 2: R-Net
 
-    private func refine(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+    func refine(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
         var clock = StageClock()
         let boxes = boxes.filter { $0.x2 >= $0.x1 && $0.y2 >= $0.y1 }
         profile.rnetCandidates += boxes.count
@@ -135,13 +131,25 @@ public struct MTCNNDetector: Sendable {
 
     // MARK: - Stage 3: O-Net
 
-    private func finish(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+    func finish(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
+        let passed = try onetPasses(image, boxes, options: options, profile: &profile)
+        return finalSuppression(passed, profile: &profile)
+    }
+
+    /// The boxes O-Net takes for faces, scored, regressed and with landmarks (not yet suppressed).
+    func onetPasses(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
         var clock = StageClock()
         let boxes = boxes.map { $0.truncated() }.filter { $0.x2 >= $0.x1 && $0.y2 >= $0.y1 }
         profile.onetCandidates += boxes.count
         let passed = try score(image, boxes, with: onet, side: 48, threshold: options.thresholds.onet,
                                landmarks: true, multiplyAdds: &profile.multiplyAdds).map { $0.regressed(inclusive: true) }
         profile.onetSeconds += clock.lap()
+        return passed
+    }
+
+    /// O-Net's faces less those that lie mostly inside a better-scored one.
+    func finalSuppression(_ passed: [CandidateBox], profile: inout MTCNNProfile) -> [CandidateBox] {
+        var clock = StageClock()
         let result = NonMaximumSuppression.keep(passed, threshold: 0.7, overlap: .minimum).map { passed[$0] }
         profile.nmsSeconds += clock.lap()
         return result
