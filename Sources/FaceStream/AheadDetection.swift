@@ -5,8 +5,8 @@ import Synchronization
 /// The first two stages of a full detection (the pyramid, P-Net and R-Net: all but O-Net, which the analysis thread
 /// runs knowing where its tracks expect faces), started as soon as a scheduled frame is decoded, on a
 /// `DetectionPool` thread, so that they run on another core while the stream's analysis thread is still busy with
-/// earlier frames. A frame dropped before
-/// its detection started cancels it, so that a live stream that falls behind does not pile up stale work.
+/// earlier frames. A frame dropped before its detection started cancels it, so that a live stream that falls
+/// behind does not pile up stale work.
 final class AheadDetection: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let cancelled = Atomic<Bool>(false)

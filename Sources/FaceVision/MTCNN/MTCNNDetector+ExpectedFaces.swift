@@ -44,9 +44,10 @@ extension MTCNNDetector {
         let rounds = Self.rounds(candidates, around: expected)
         var passed = try onetPasses(image, rounds.first.map { candidates[$0] }, options: options, profile: &profile)
         let found = Set(passed.map(\.origin))
-        let reserves = Set(rounds.reserves.enumerated().flatMap { k, reserve in
-            rounds.best[k].map(found.contains) == false ? reserve : []
-        })
+        var reserves = Set<Int>()
+        for (best, reserve) in zip(rounds.best, rounds.reserves) {
+            if let best, !found.contains(best) { reserves.formUnion(reserve) }
+        }
         if !reserves.isEmpty {
             passed += try onetPasses(image, reserves.sorted().map { candidates[$0] }, options: options, profile: &profile)
         }
@@ -82,7 +83,4 @@ public struct FaceProposals: Sendable {
     public let width: Int
     public let height: Int
     let candidates: [CandidateBox]
-
-    /// How many candidates go on to O-Net (before any are thinned out).
-    public var count: Int { candidates.count }
 }

@@ -131,11 +131,6 @@ public struct MTCNNDetector: Sendable {
 
     // MARK: - Stage 3: O-Net
 
-    func finish(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
-        let passed = try onetPasses(image, boxes, options: options, profile: &profile)
-        return finalSuppression(passed, profile: &profile)
-    }
-
     /// The boxes O-Net takes for faces, scored, regressed and with landmarks (not yet suppressed).
     func onetPasses(_ image: RGBImage, _ boxes: [CandidateBox], options: MTCNNOptions, profile: inout MTCNNProfile) throws(VisionError) -> [CandidateBox] {
         var clock = StageClock()
