@@ -1,4 +1,5 @@
 import FaceMedia
+import FacewatchSupport
 
 /// Everything that describes one watched stream.
 public struct StreamSpec: Sendable {
@@ -9,8 +10,8 @@ public struct StreamSpec: Sendable {
     /// Files only: pace frames to their timestamps instead of reading as fast as analysis goes.
     public var realtime = false
     /// Frames held between decoding and analysis; a live stream drops the oldest beyond this. By default
-    /// `liveQueueCapacity` for a live stream (room for bursts of work) and `fileQueueCapacity` for a file (which
-    /// waits instead).
+    /// `FrameQueueCapacity.live` for a live stream (room for bursts of work) and `.file` for a file (which waits
+    /// instead).
     public var queueCapacity: Int
     public var reconnectInitialDelay = 1.0
     public var reconnectMaxDelay = 30.0
@@ -19,10 +20,6 @@ public struct StreamSpec: Sendable {
     public init(name: String, location: MediaLocation) {
         self.name = name
         self.location = location
-        queueCapacity = location.isLive ? Self.liveQueueCapacity : Self.fileQueueCapacity
+        queueCapacity = location.isLive ? FrameQueueCapacity.live : FrameQueueCapacity.file
     }
-
-    /// 0.64 s at 25 fps.
-    public static let liveQueueCapacity = 16
-    public static let fileQueueCapacity = 8
 }

@@ -1,3 +1,5 @@
+import FacewatchSupport
+
 /// One camera or video file to watch (an item of the YAML `streams` list).
 public struct StreamConfiguration: Sendable, Equatable {
     /// Unique among the streams; letters, digits, `.`, `_` and `-` only. Events carry it.
@@ -15,21 +17,17 @@ public struct StreamConfiguration: Sendable, Equatable {
     /// How long without data before the stream counts as down and is reconnected.
     public var timeout: Duration = .seconds(10)
     public var reconnect = ReconnectBackoff()
-    /// Frames buffered between decoding and analysis: by default `liveQueueCapacity` for a live source (the
-    /// room to absorb bursts of work before frames are dropped) and `fileQueueCapacity` for a file (which waits
-    /// for the analysis instead; a longer queue would only add latency and memory).
+    /// Frames buffered between decoding and analysis: by default `FrameQueueCapacity.live` for a live source (the
+    /// room to absorb bursts of work before frames are dropped) and `.file` for a file (which waits for the
+    /// analysis instead).
     public var queueCapacity: Int
 
     public init(name: String, source: StreamSource, minFace: Int = DetectionConfiguration.defaults.minFace) {
         self.name = name
         self.source = source
         self.minFace = minFace
-        queueCapacity = source.isLive ? Self.liveQueueCapacity : Self.fileQueueCapacity
+        queueCapacity = source.isLive ? FrameQueueCapacity.live : FrameQueueCapacity.file
     }
-
-    /// 0.64 s at 25 fps.
-    public static let liveQueueCapacity = 16
-    public static let fileQueueCapacity = 8
 
     /// Whether `name` may name a stream: 1 to 64 characters, each an ASCII letter or digit, `.`, `_` or `-`.
     public static func isValidName(_ name: String) -> Bool {

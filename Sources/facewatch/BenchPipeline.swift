@@ -75,15 +75,20 @@ struct BenchPipeline: ParsableCommand {
                 ("fps", JSONText.number(Double(counts.frames) / seconds, decimals: 2)),
                 ("latency_p50_ms", JSONText.number((counts.latency.percentile(0.5) ?? 0) * 1000, decimals: 1)),
                 ("latency_p99_ms", JSONText.number((counts.latency.percentile(0.99) ?? 0) * 1000, decimals: 1)),
-                ("detections", "\(counts.detections)"), ("detection_ms", JSONText.number(counts.detectionSeconds * 1000 / Double(max(1, counts.detections)), decimals: 1)),
+                ("detections", "\(counts.detections)"), ("detection_ms", msEach(counts.detectionSeconds, counts.detections)),
                 ("refinements", "\(counts.refinements)"), ("searches", "\(counts.searches)"),
-                ("search_ms", JSONText.number(counts.searchSeconds * 1000 / Double(max(1, counts.searches)), decimals: 1)),
-                ("embeddings", "\(counts.embeddings)"), ("embedding_ms", JSONText.number(counts.embeddingSeconds * 1000 / Double(max(1, counts.embeddings)), decimals: 1)),
+                ("search_ms", msEach(counts.searchSeconds, counts.searches)),
+                ("embeddings", "\(counts.embeddings)"), ("embedding_ms", msEach(counts.embeddingSeconds, counts.embeddings)),
                 ("events", "\(events.total)"),
             ]
         }
         fields.append(("peak_rss_mb", JSONText.number(Double(Self.peakResidentKilobytes()) / 1024, decimals: 1)))
         print(JSONText.object(fields))
+    }
+
+    /// Milliseconds per item of `count` that took `seconds` together, as a JSON number.
+    private func msEach(_ seconds: Double, _ count: Int) -> String {
+        JSONText.number(seconds * 1000 / Double(max(1, count)), decimals: 1)
     }
 
     /// VmHWM from /proc/self/status: the most resident memory the process has had.
