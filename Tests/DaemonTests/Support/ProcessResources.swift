@@ -5,6 +5,8 @@ import Foundation
 struct ProcessResources: Equatable, CustomStringConvertible {
     var threadNames: [String]
     var descriptors: [Int: String]
+    /// The inodes of the Unix-domain sockets in the process's network namespace (`/proc/<pid>/net/unix`).
+    var unixSocketInodes: Set<String> = []
 
     /// libdispatch names its worker threads after their queue's quality of service (`com.apple.root.default-qos`,
     /// cut to the kernel's 15 characters). It starts and retires them by itself, after idle timeouts, so their
@@ -16,6 +18,16 @@ struct ProcessResources: Equatable, CustomStringConvertible {
     var threadCount: Int { threadNames.count }
     var ownThreadCount: Int { threadNames.filter { !Self.isDispatchWorker($0) }.count }
     var descriptorCount: Int { descriptors.count }
+
+    /// The descriptors other than network sockets: files, pipes, event descriptors and Unix-domain sockets (the
+    /// event socket and its subscribers). A camera's TCP connection attempts come and go on their own schedule, so a
+    /// count that must not depend on when it was read leaves them out.
+    var descriptorsBesidesNetworkSockets: [Int: String] {
+        descriptors.filter { _, target in
+            guard target.hasPrefix("socket:["), target.hasSuffix("]") else { return true }
+            return unixSocketInodes.contains(String(target.dropFirst("socket:[".count).dropLast()))
+        }
+    }
 
     var description: String {
         let files = descriptors.keys.sorted().map { "\($0)→\(descriptors[$0]!)" }.joined(separator: " ")
@@ -34,6 +46,12 @@ struct ProcessResources: Equatable, CustomStringConvertible {
             guard let number = Int(entry) else { continue }
             descriptors[number] = (try? manager.destinationOfSymbolicLink(atPath: "/proc/\(processID)/fd/\(entry)")) ?? "?"
         }
-        return ProcessResources(threadNames: names, descriptors: descriptors)
+        let unixTable = (try? String(contentsOfFile: "/proc/\(processID)/net/unix", encoding: .utf8)) ?? ""
+        // Columns: Num RefCount Protocol Flags Type St Inode [Path]; the first line is the header.
+        let inodes = unixTable.split(separator: "\n").dropFirst().compactMap { line -> String? in
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            return columns.count >= 7 ? String(columns[6]) : nil
+        }
+        return ProcessResources(threadNames: names, descriptors: descriptors, unixSocketInodes: Set(inodes))
     }
 }
