@@ -34,15 +34,21 @@ enum RGBConversion {
             throw .corrupt(path: path, detail: FFmpegFailure.detail(converted < 0 ? converted : facewatch_averror_invaliddata(), log: log))
         }
 
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        let rowBytes = width * 3, stride = Int(rgb.pointee.linesize.0)
+        return RGBImage(width: width, height: height, pixels: packedPixels(of: rgb))
+    }
+
+    /// The pixels of an RGB24 frame as packed rows (`width × 3` bytes each), leaving out the frame's row padding.
+    static func packedPixels(of frame: UnsafePointer<AVFrame>) -> [UInt8] {
+        let width = Int(frame.pointee.width), height = Int(frame.pointee.height)
+        let rowBytes = width * 3, stride = Int(frame.pointee.linesize.0)
+        var pixels = [UInt8](repeating: 0, count: rowBytes * height)
         pixels.withUnsafeMutableBytes { destination in
-            guard let source = rgb.pointee.data.0, let base = destination.baseAddress else { return }
+            guard let source = frame.pointee.data.0, let base = destination.baseAddress else { return }
             for row in 0..<height {
                 (base + row * rowBytes).copyMemory(from: UnsafeRawPointer(source + row * stride), byteCount: rowBytes)
             }
         }
-        return RGBImage(width: width, height: height, pixels: pixels)
+        return pixels
     }
 
     /// Fills an allocated frame from an `RGBImage`, row by row, honouring the frame's line size.

@@ -41,6 +41,24 @@ struct VideoInputTests {
         #expect(Double(differences.reduce(0, +)) / Double(differences.count) < 0.5)
     }
 
+    /// Widths that are not a multiple of 16, where swscale's packed output would leave the last pixels of a row
+    /// unwritten (100) or run past the end of the picture (360, a portrait clip), at the source's size and
+    /// downscaled for analysis: every pixel as the command line converts it.
+    @Test(arguments: [("360x640", 0, ""), ("100x80", 0, ""), ("320x240", 100, "scale=100:75"), ("320x240", 200, "scale=200:150")])
+    func everyWidthConvertsWhole(size: String, analysisWidth: Int, filter: String) throws {
+        let directory = try TemporaryDirectory()
+        let path = try Self.makeClip(in: directory, name: "lossless.mkv", size: size, extra: ["-c:v", "ffv1"])
+        let filtering = filter.isEmpty ? [] : ["-vf", filter]
+        let expected = try FFmpegCommand.run(
+            ["-i", path, "-frames:v", "1", "-sws_flags", "bilinear"] + filtering + ["-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+        let input = try VideoInput(location: .file(path: path), options: VideoInputOptions(analysisWidth: analysisWidth))
+        let frame = try #require(try input.nextFrame())
+        try #require(expected.count == frame.image.pixels.count, "\(frame.image.width)×\(frame.image.height)")
+        let differences = zip(expected, frame.image.pixels).map { abs(Int($0) - Int($1)) }
+        #expect((differences.max() ?? 99) <= 2)
+        #expect(Double(differences.reduce(0, +)) / Double(differences.count) < 0.5)
+    }
+
     @Test func downscalesForAnalysisAndReportsTheScale() throws {
         let directory = try TemporaryDirectory()
         let options = VideoInputOptions(analysisWidth: 160)
