@@ -10,17 +10,19 @@ import Darwin
 ///
 /// `decode` reads any picture FFmpeg understands (JPEG, PNG, BMP, WebP, TIFF, the first frame of a GIF or a
 /// video…), recognised by its contents, not its name; its pixels equal those of
-/// `ffmpeg -i FILE -f rawvideo -pix_fmt rgb24 -`. `encode` writes PNG or JPEG, chosen by the extension.
+/// `ffmpeg -i FILE -f rawvideo -pix_fmt rgb24 -`, and like that command it turns a picture upright when it records
+/// an orientation (a phone's EXIF tag). `encode` writes PNG or JPEG, chosen by the extension.
 /// FFmpeg's own log never reaches standard error: its last message goes into the thrown error instead.
 public enum ImageFile {
-    /// Reads the first picture in the file at `path`.
+    /// Reads the first picture in the file at `path`, turned upright when it records an orientation (a phone's
+    /// JPEG with an EXIF orientation tag).
     ///
     /// - Parameter maxPixels: pictures whose header claims more pixels than this are refused before any pixel
     ///   memory is allocated.
     public static func decode(path: String, maxPixels: Int = 100_000_000) throws(ImageFileError) -> RGBImage {
         try FFmpegLogCapture.run { log throws(ImageFileError) -> RGBImage in
             try FirstPicture.decode(path: path, maxPixels: maxPixels, log: log) { frame throws(ImageFileError) in
-                try RGBConversion.image(from: frame, path: path, log: log)
+                try RGBConversion.image(from: frame, path: path, log: log).oriented(DisplayMatrix.orientation(of: frame))
             }
         }
     }

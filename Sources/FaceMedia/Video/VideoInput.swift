@@ -13,9 +13,13 @@ import Glibc
 public final class VideoInput {
     public let location: MediaLocation
     public let options: VideoInputOptions
-    /// The source's picture size and nominal frame rate (nil when the container does not say).
+    /// The source's picture size as shown (after `orientation`) and nominal frame rate (nil when the container does
+    /// not say).
     public let width: Int
     public let height: Int
+    /// How the stream's pictures are turned to be seen upright (a phone's video, a camera mounted upside down), as its
+    /// header records; every frame comes out turned so.
+    public let orientation: PictureOrientation
     public let framesPerSecond: Double?
 
     private let gate: InterruptGate
@@ -114,8 +118,8 @@ public final class VideoInput {
         let stream = opened.0.pointee.streams[Int(opened.1)]!
         timeBase = stream.pointee.time_base
         if stream.pointee.start_time != Int64.min { origin = stream.pointee.start_time }
-        width = Int(opened.2.pointee.width)
-        height = Int(opened.2.pointee.height)
+        orientation = DisplayMatrix.orientation(of: stream)
+        (width, height) = orientation.shownSize(width: Int(opened.2.pointee.width), height: Int(opened.2.pointee.height))
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
         framesPerSecond = rate.num > 0 && rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil
         packet = av_packet_alloc()
@@ -190,16 +194,18 @@ public final class VideoInput {
     }
 
     private func frame(from decoded: UnsafeMutablePointer<AVFrame>, log: FFmpegLogCapture) throws(VideoInputError) -> VideoFrame {
-        let sourceWidth = Int(decoded.pointee.width), sourceHeight = Int(decoded.pointee.height)
+        let stored = (width: Int(decoded.pointee.width), height: Int(decoded.pointee.height))
+        let (sourceWidth, sourceHeight) = orientation.shownSize(width: stored.width, height: stored.height)
         let size = options.analysisSize(sourceWidth: sourceWidth, sourceHeight: sourceHeight)
-        guard let image = converter.convert(decoded, width: size.width, height: size.height) else {
+        let storedSize = orientation.shownSize(width: size.width, height: size.height)
+        guard let image = converter.convert(decoded, width: storedSize.width, height: storedSize.height)?.oriented(orientation) else {
             throw .readFailed(source: location.description, detail: "cannot convert \(RGBConversion.pixelFormatName(AVPixelFormat(rawValue: decoded.pointee.format))) pictures to RGB")
         }
         var fullImage: RGBImage?
         if options.keepsFullResolution && (size.width != sourceWidth || size.height != sourceHeight) {
-            fullImage = fullResolutionConverter.convert(decoded, width: sourceWidth, height: sourceHeight)
+            fullImage = fullResolutionConverter.convert(decoded, width: stored.width, height: stored.height)?.oriented(orientation)
             if fullImage == nil {
-                throw .readFailed(source: location.description, detail: "cannot convert a \(sourceWidth)×\(sourceHeight) picture to RGB")
+                throw .readFailed(source: location.description, detail: "cannot convert a \(stored.width)×\(stored.height) picture to RGB")
             }
         }
         let pts = presentationTime(of: decoded)
