@@ -30,10 +30,10 @@ struct FrameConverter {
         let sourceHeight = Int(source.pointee.height)
 
         guard width % Self.inPlaceWidthMultiple == 0 else {
-            guard let staging = stagingFrame(width: width, height: height),
-                  RGBConversion.scale(scaler, from: source, height: sourceHeight, into: staging) == Int32(height)
+            guard let padded = stagingFrame(width: width, height: height),
+                  RGBConversion.scale(scaler, from: source, height: sourceHeight, into: padded) == Int32(height)
             else { return nil }
-            return RGBImage(width: width, height: height, pixels: RGBConversion.packedPixels(of: staging))
+            return RGBImage(width: width, height: height, pixels: RGBConversion.packedPixels(of: padded))
         }
         let count = width * height * 3
         var complete = false

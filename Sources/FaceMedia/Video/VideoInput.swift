@@ -197,8 +197,8 @@ public final class VideoInput {
         let stored = (width: Int(decoded.pointee.width), height: Int(decoded.pointee.height))
         let (sourceWidth, sourceHeight) = orientation.shownSize(width: stored.width, height: stored.height)
         let size = options.analysisSize(sourceWidth: sourceWidth, sourceHeight: sourceHeight)
-        let storedSize = orientation.shownSize(width: size.width, height: size.height)
-        guard let image = converter.convert(decoded, width: storedSize.width, height: storedSize.height)?.oriented(orientation) else {
+        let sizeAsStored = orientation.shownSize(width: size.width, height: size.height)
+        guard let image = converter.convert(decoded, width: sizeAsStored.width, height: sizeAsStored.height)?.oriented(orientation) else {
             throw .readFailed(source: location.description, detail: "cannot convert \(RGBConversion.pixelFormatName(AVPixelFormat(rawValue: decoded.pointee.format))) pictures to RGB")
         }
         var fullImage: RGBImage?
