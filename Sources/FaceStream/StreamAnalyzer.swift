@@ -25,6 +25,7 @@ public final class StreamAnalyzer: @unchecked Sendable {
     private var searchedInVain: Set<Int> = []
     private var lastPTS = 0.0
     private var lastScale = 1.0
+    private var lastPictureSize: (width: Int, height: Int)?
     /// What the analyzer did and where its time went: for statistics and benchmarks.
     public private(set) var counts = AnalysisCounts()
 
@@ -44,6 +45,10 @@ public final class StreamAnalyzer: @unchecked Sendable {
     /// embedding wait for a later frame, so names come a little later), so that frames need not be dropped.
     /// Scheduled full detections still run.
     public func analyse(_ frame: VideoFrame, proposals: FaceProposals? = nil, catchingUp: Bool = false) throws(VisionError) {
+        if let size = lastPictureSize, size != (frame.image.width, frame.image.height) {
+            restartTracking()
+        }
+        lastPictureSize = (frame.image.width, frame.image.height)
         lastPTS = frame.pts
         lastScale = frame.scale
         counts.frames += 1
@@ -102,6 +107,15 @@ public final class StreamAnalyzer: @unchecked Sendable {
     /// Ends every track (end of stream, shutdown), reporting each confirmed one.
     public func finish() {
         report(tracker.endAll(at: lastPTS), frame: nil)
+    }
+
+    /// The picture changed size within the stream (a camera reconfigured, a recording spliced from two): boxes
+    /// of the old size mean nothing in the new one, so every track ends at the last frame of the old size and the
+    /// next frame gets a full detection.
+    private func restartTracking() {
+        finish()
+        framesSinceDetection = nil
+        searchedInVain.removeAll()
     }
 
     /// A detection on this frame, not computed ahead: the stream's first frame, or a scheduled frame (when nothing
