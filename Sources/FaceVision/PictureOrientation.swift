@@ -69,9 +69,8 @@ extension RGBImage {
         let originX = (a < 0 ? width - 1 : 0) + (b < 0 ? height - 1 : 0)
         let originY = (c < 0 ? width - 1 : 0) + (d < 0 ? height - 1 : 0)
         let step = (c * shown.width + a) * 3
-        var result = [UInt8](repeating: 0, count: pixels.count)
-        pixels.withUnsafeBufferPointer { source in
-            result.withUnsafeMutableBufferPointer { target in
+        let result = [UInt8](unsafeUninitializedCapacity: pixels.count) { target, initialized in
+            pixels.withUnsafeBufferPointer { source in
                 for row in 0..<height {
                     var to = ((originY + d * row) * shown.width + originX + b * row) * 3
                     var from = row * width * 3
@@ -84,6 +83,8 @@ extension RGBImage {
                     }
                 }
             }
+            // Every stored pixel lands on a distinct shown pixel, so all of them are written.
+            initialized = pixels.count
         }
         return RGBImage(width: shown.width, height: shown.height, pixels: result)
     }
