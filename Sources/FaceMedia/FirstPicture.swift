@@ -19,6 +19,7 @@ enum FirstPicture {
             // On failure avformat_open_input frees the context itself (but not our I/O context).
             let opened = avformat_open_input(&formatContext, "", nil, nil)
             guard opened >= 0, let format = formatContext else {
+                if let brand = HEIFBrand.of(path: path) { throw .heifPicture(path: path, brand: brand) }
                 throw .notAnImage(path: path, detail: FFmpegFailure.detail(opened, log: log))
             }
             defer { avformat_close_input(&formatContext) }
@@ -38,6 +39,7 @@ enum FirstPicture {
         guard streamIndex >= 0, let decoder, let stream = format.pointee.streams[Int(streamIndex)],
               let parameters = stream.pointee.codecpar
         else {
+            if let brand = HEIFBrand.of(path: path) { throw .heifPicture(path: path, brand: brand) }
             let formatName = format.pointee.iformat.map { String(cString: $0.pointee.name) } ?? "unknown"
             throw .notAnImage(path: path, detail: "FFmpeg read it as '\(formatName)' but found no picture in it")
         }

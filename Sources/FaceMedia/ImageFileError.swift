@@ -7,6 +7,9 @@ public enum ImageFileError: Error, CustomStringConvertible, Sendable, Equatable 
     case emptyFile(path: String)
     /// FFmpeg does not recognise the contents as any picture format it knows.
     case notAnImage(path: String, detail: String)
+    /// A HEIF or AVIF picture (`brand`: the file's ISO-BMFF major brand, such as `heic`), which the installed
+    /// FFmpeg cannot decode: phones save photos so.
+    case heifPicture(path: String, brand: String)
     /// The format was recognised but the data is truncated or damaged.
     case corrupt(path: String, detail: String)
     /// The header claims more pixels than the caller allows; refused before any pixel memory is allocated.
@@ -17,7 +20,7 @@ public enum ImageFileError: Error, CustomStringConvertible, Sendable, Equatable 
     public var path: String {
         switch self {
         case .fileNotFound(let path), .unreadable(let path, _), .emptyFile(let path), .notAnImage(let path, _),
-             .corrupt(let path, _), .tooLarge(let path, _, _, _), .unsupportedOutputExtension(let path, _),
+             .heifPicture(let path, _), .corrupt(let path, _), .tooLarge(let path, _, _, _), .unsupportedOutputExtension(let path, _),
              .encodeFailed(let path, _):
             return path
         }
@@ -37,6 +40,9 @@ public enum ImageFileError: Error, CustomStringConvertible, Sendable, Equatable 
             return "empty file (0 bytes)"
         case .notAnImage(_, let detail):
             return "not an image FFmpeg recognises (\(detail))"
+        case .heifPicture(_, let brand):
+            return "a HEIF picture (brand '\(brand)', as phones save photos), which the installed FFmpeg cannot decode; "
+                + "convert it to JPEG or PNG first (for example with heif-convert, Debian package libheif-examples)"
         case .corrupt(_, let detail):
             return "truncated or corrupt image data (\(detail))"
         case .tooLarge(_, let width, let height, let limit):

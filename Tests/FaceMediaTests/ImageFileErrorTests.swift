@@ -66,6 +66,35 @@ import Testing
         }
     }
 
+    /// A phone's HEIF photo (and an AVIF one), which Debian's FFmpeg cannot decode, is named as such: an `ftyp` box
+    /// with the brand, a `meta` box, then picture data, as the format lays them out.
+    @Test(arguments: ["heic", "mif1", "avif"])
+    func heifPicturesAreNamed(brand: String) throws {
+        let directory = try TemporaryDirectory()
+        func box(_ type: String, _ body: [UInt8]) -> [UInt8] {
+            let size = UInt32(8 + body.count)
+            return [24, 16, 8, 0].map { UInt8((size >> $0) & 0xFF) } + Array(type.utf8) + body
+        }
+        let bytes = box("ftyp", Array(brand.utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8))
+            + box("meta", [0, 0, 0, 0] + box("hdlr", [0, 0, 0, 0, 0, 0, 0, 0] + Array("pict".utf8) + [UInt8](repeating: 0, count: 13)))
+            + box("mdat", (0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+        let path = try directory.write(bytes, to: "IMG_0001.HEIC")
+        #expect(decodeError(path) == .heifPicture(path: path, brand: brand))
+        #expect(decodeError(path)?.description.contains("convert it to JPEG or PNG") == true)
+    }
+
+    /// An MP4 is no HEIF picture, even though it starts with an `ftyp` box too.
+    @Test func anOrdinaryMP4IsNotTakenForHEIF() throws {
+        let directory = try TemporaryDirectory()
+        let bytes: [UInt8] = [0, 0, 0, 16] + Array("ftypisom".utf8) + [0, 0, 2, 0] + [UInt8](repeating: 7, count: 64)
+        let path = try directory.write(bytes, to: "clip.mp4")
+        let error = try #require(decodeError(path))
+        guard case .notAnImage = error else {
+            Issue.record("expected notAnImage, got \(error)")
+            return
+        }
+    }
+
     @Test func jpegTruncatedAtHalfIsCorrupt() throws {
         let directory = try TemporaryDirectory()
         let whole = try jpegFixture(in: directory)
