@@ -21,17 +21,19 @@ enum DisplayMatrix {
     /// The orientation a stream's header records (upright when it records none).
     static func orientation(of stream: UnsafePointer<AVStream>) -> PictureOrientation {
         var size = 0
-        guard let data = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size), size >= 9 * 4 else {
-            return .upright
-        }
-        return UnsafeRawPointer(data).withMemoryRebound(to: Int32.self, capacity: 9) { orientation($0) } ?? .upright
+        let data = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size)
+        return orientation(data, size: size)
     }
 
     /// The orientation a decoded picture carries (upright when it carries none).
     static func orientation(of frame: UnsafePointer<AVFrame>) -> PictureOrientation {
-        guard let sideData = av_frame_get_side_data(frame, AV_FRAME_DATA_DISPLAYMATRIX),
-              sideData.pointee.size >= 9 * 4, let data = sideData.pointee.data
-        else { return .upright }
+        let sideData = av_frame_get_side_data(frame, AV_FRAME_DATA_DISPLAYMATRIX)
+        return orientation(sideData?.pointee.data, size: sideData?.pointee.size ?? 0)
+    }
+
+    /// The orientation in side data of `size` bytes; upright when there is none or it is not a grid symmetry.
+    private static func orientation(_ data: UnsafeMutablePointer<UInt8>?, size: Int) -> PictureOrientation {
+        guard let data, size >= 9 * MemoryLayout<Int32>.size else { return .upright }
         return UnsafeRawPointer(data).withMemoryRebound(to: Int32.self, capacity: 9) { orientation($0) } ?? .upright
     }
 }
