@@ -25,6 +25,7 @@ final class Daemon: @unchecked Sendable {
     private let service: WatchService
     private var signalSources: [DispatchSourceSignal] = []
     private var watchdog: DispatchSourceTimer?
+    private let statusReporter: ServiceStatusReporter
     private let control = DispatchQueue(label: "facewatch.control")
 
     init(configuration: FacewatchConfiguration, notifier: SystemdNotifier) throws(DaemonError) {
@@ -85,10 +86,17 @@ final class Daemon: @unchecked Sendable {
         self.log = log
         let fanOut = EventFanOut(sinks: sinks, diagnostics: { printError($0) })
         self.fanOut = fanOut
+        let statusReporter = ServiceStatusReporter(streams: configuration.streams.map(\.name), notifier: notifier)
+        self.statusReporter = statusReporter
         let workers = configuration.workers > 0 ? configuration.workers : DaemonSetup.coreCount
         service = WatchService(
             streams: configuration.streams.map { DaemonSetup.streamSpec($0, configuration) }, models: models,
-            workers: workers, publish: { fanOut.publish($0) }, diagnostics: { printError($0) })
+            workers: workers,
+            publish: { event in
+                fanOut.publish(event)
+                statusReporter.record(event)
+            },
+            diagnostics: { printError($0) })
     }
 
     /// Opens (creating if needed) the gallery, which must belong to `embedder`, and loads its descriptors.
@@ -100,8 +108,10 @@ final class Daemon: @unchecked Sendable {
     func run() throws(SessionError) {
         installSignalHandlers()
         startWatchdog()
-        try? notifier.ready(status: "watching \(configuration.streams.count) stream(s)")
+        statusReporter.ready()
+        statusReporter.start(on: control)
         defer {
+            statusReporter.stop()
             try? notifier.stopping(status: "delivering the last events")
             watchdog?.cancel()
             closeSinks()
@@ -163,7 +173,7 @@ final class Daemon: @unchecked Sendable {
         } catch {
             printError("\(error)")
         }
-        try? notifier.ready(status: "watching \(configuration.streams.count) stream(s)")
+        statusReporter.ready()
     }
 
     private func startWatchdog() {

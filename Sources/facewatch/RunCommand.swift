@@ -21,7 +21,8 @@ struct RunCommand: ParsableCommand {
 
             Signals: SIGHUP reloads the gallery and reopens the log (for logrotate); SIGTERM or SIGINT stops \
             intake, finishes the frames in flight, delivers every event to every sink and exits 0. Under systemd \
-            (Type=notify) it reports READY=1 once the models are loaded, pings the watchdog, and reports STOPPING=1.
+            (Type=notify) it reports READY=1 once the models are loaded, pings the watchdog, keeps the STATUS= \
+            line current (each stream up or down, the faces in view and their names), and reports STOPPING=1.
 
             The run also ends, with exit code 0, once every stream has ended (files read to the end); live \
             streams never end on their own. Exit codes: 0 done, 1 failure while running, 78 bad configuration \

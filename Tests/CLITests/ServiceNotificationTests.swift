@@ -35,6 +35,10 @@ import Glibc
 
         let ready = try #require(manager.receive(timeout: 120) { $0.contains("READY=1") })
         #expect(ready.hasPrefix("READY=1"))
+        #expect(ready.contains("STATUS=door: "), "\(ready)")
+        // The status line follows the events: the refused camera shows as down, with the reason.
+        let down = manager.receive(timeout: 10) { $0.hasPrefix("STATUS=door: down (") }
+        #expect(down?.contains("refused") == true, "\(String(describing: down))")
         // Pings every half WATCHDOG_USEC: several within two seconds.
         var pings = 0
         let until = Date().addingTimeInterval(2)
@@ -44,7 +48,8 @@ import Glibc
         kill(process.processIdentifier, SIGHUP)
         let reloading = try #require(manager.receive(timeout: 10) { $0.contains("RELOADING=1") })
         #expect(reloading.contains("MONOTONIC_USEC="))
-        #expect(manager.receive(timeout: 10) { $0.contains("READY=1") } != nil)
+        let readyAgain = manager.receive(timeout: 10) { $0.contains("READY=1") }
+        #expect(readyAgain?.contains("STATUS=door: down (") == true, "\(String(describing: readyAgain))")
 
         let stopAsked = Date()
         process.terminate()

@@ -1,0 +1,68 @@
+import FaceEvents
+import FacewatchSupport
+import Foundation
+
+/// Keeps `systemctl status facewatch` current: follows every event the daemon publishes (`LiveStatus`) and, on
+/// each tick of its timer, sends the status line to systemd when it has changed since the last one sent.
+final class ServiceStatusReporter: @unchecked Sendable {
+    /// How often the status line may change in systemd's view.
+    static let interval = 1.0
+
+    private let notifier: SystemdNotifier
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var status: LiveStatus
+    private var lastSent: String?
+    private var timer: DispatchSourceTimer?
+
+    init(streams: [String], notifier: SystemdNotifier) {
+        self.notifier = notifier
+        status = LiveStatus(streams: streams)
+    }
+
+    func record(_ event: FaceEvent) {
+        lock.lock()
+        status.record(event)
+        lock.unlock()
+    }
+
+    var summary: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return status.summary
+    }
+
+    /// Sends the status on `queue` every `interval` while the daemon runs under systemd.
+    func start(on queue: DispatchQueue) {
+        guard notifier.isActive else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + Self.interval, repeating: Self.interval)
+        timer.setEventHandler { [weak self] in self?.sendIfChanged() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    /// Sends the status line unless systemd already shows it.
+    func sendIfChanged() {
+        lock.lock()
+        let line = status.summary
+        let changed = line != lastSent
+        lastSent = line
+        lock.unlock()
+        if changed { try? notifier.status(line) }
+    }
+
+    /// Sends the status line as part of `READY=1` (after start-up or a reload), so that it replaces the reload's.
+    func ready() {
+        lock.lock()
+        let line = status.summary
+        lastSent = line
+        lock.unlock()
+        try? notifier.ready(status: line)
+    }
+}
