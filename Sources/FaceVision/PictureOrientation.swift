@@ -42,6 +42,16 @@ public struct PictureOrientation: Hashable, Sendable, CustomStringConvertible {
         self.rowToY = rowToY
     }
 
+    /// This orientation, then `next` applied to the picture it shows: e.g. what a stream's header says, then a turn
+    /// the configuration adds for a camera mounted upside down.
+    public func followed(by next: PictureOrientation) -> PictureOrientation {
+        PictureOrientation(
+            uncheckedColumnToX: next.columnToX * columnToX + next.rowToX * columnToY,
+            rowToX: next.columnToX * rowToX + next.rowToX * rowToY,
+            columnToY: next.columnToY * columnToX + next.rowToY * columnToY,
+            rowToY: next.columnToY * rowToX + next.rowToY * rowToY)
+    }
+
     /// Whether stored columns become shown rows (a quarter or three-quarter turn): width and height trade places.
     public var swapsAxes: Bool { columnToX == 0 }
 

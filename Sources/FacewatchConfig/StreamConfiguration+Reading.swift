@@ -2,7 +2,7 @@ import FacewatchSupport
 extension StreamConfiguration {
     static let knownKeys = [
         "name", "url", "detect_every", "min_face", "detect_width", "realtime", "rtsp_transport", "timeout",
-        "reconnect", "queue",
+        "reconnect", "queue", "rotate",
     ]
     static let minimumDetectWidth = 32
 
@@ -49,6 +49,11 @@ extension StreamConfiguration {
         if let value = mapping["timeout"] { timeout = try value.positiveDuration() }
         if let value = mapping["reconnect"] { reconnect = try ReconnectBackoff(reading: value) }
         if let value = mapping["queue"] { queueCapacity = try value.integer(atLeast: 1) }
+        if let value = mapping["rotate"] {
+            let expected = "0, 90, 180 or 270 (degrees clockwise)"
+            rotate = try value.integer(0...270, expected: expected)
+            guard rotate % 90 == 0 else { throw value.invalid(expected: expected) }
+        }
     }
 
     private static func readSource(_ value: ConfigurationValue) throws(ConfigurationError) -> StreamSource {

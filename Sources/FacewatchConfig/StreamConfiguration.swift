@@ -11,6 +11,9 @@ public struct StreamConfiguration: Sendable, Equatable {
     public var minFace: Int
     /// Frames are scaled down to this width for analysis; nil analyses them at their decoded size.
     public var detectWidth: Int?
+    /// Degrees to turn every picture clockwise (0, 90, 180 or 270), after any turn the stream's header records: for
+    /// a camera mounted upside down or on its side.
+    public var rotate = 0
     /// For files: pace decoding to the video's own frame rate. Live streams are always paced by the sender.
     public var realtime = false
     public var rtspTransport = RTSPTransport.tcp

@@ -16,7 +16,8 @@ enum DaemonSetup {
         var spec = StreamSpec(name: stream.name, location: location)
         spec.input = VideoInputOptions(
             rtspTransport: stream.rtspTransport == .udp ? .udp : .tcp, timeout: seconds(stream.timeout),
-            analysisWidth: stream.detectWidth ?? 0, decoderThreads: 1, keepsFullResolution: true)
+            analysisWidth: stream.detectWidth ?? 0, decoderThreads: 1, keepsFullResolution: true,
+            turn: PictureOrientation(quarterTurnsClockwise: stream.rotate / 90))
         spec.realtime = stream.realtime
         spec.queueCapacity = stream.queueCapacity
         spec.reconnectInitialDelay = seconds(stream.reconnect.initialDelay)

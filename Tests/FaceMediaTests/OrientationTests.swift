@@ -29,16 +29,22 @@ struct OrientationTests {
         #expect(SyntheticImages.meanAbsoluteDifference(shown, upright) < 3)
     }
 
-    /// A portrait clip as a phone stores it: the pictures turned a quarter clockwise, the header saying to turn them
-    /// back (a display matrix of +90°, counter-clockwise).
-    @Test func aTurnedVideoComesOutUpright() throws {
-        let directory = try TemporaryDirectory()
+    /// A clip as a phone stores it: an upright test clip (lossless) with its pictures turned a quarter clockwise,
+    /// and the header saying to turn them back (a display matrix of +90°, counter-clockwise).
+    static func phoneClip(in directory: TemporaryDirectory) throws -> (upright: String, turned: String) {
         let lossless = ["-c:v", "libx264", "-qp", "0", "-pix_fmt", "yuv444p"]
         let upright = try VideoInputTests.makeClip(in: directory, name: "upright.mp4", extra: lossless)
         let stored = directory.file("stored.mp4"), turned = directory.file("turned.mp4")
         _ = try FFmpegCommand.run(["-i", upright, "-vf", "transpose=clock"] + lossless + [stored])
         // The tag is written when the stream is copied (a transcode drops it).
         _ = try FFmpegCommand.run(["-i", stored, "-c", "copy", "-metadata:s:v:0", "rotate=90", turned])
+        return (upright, turned)
+    }
+
+    /// The phone's clip comes out upright.
+    @Test func aTurnedVideoComesOutUpright() throws {
+        let directory = try TemporaryDirectory()
+        let (upright, turned) = try Self.phoneClip(in: directory)
 
         let input = try VideoInput(location: .file(path: turned))
         #expect(input.orientation == PictureOrientation(quarterTurnsClockwise: 3))
@@ -57,6 +63,25 @@ struct OrientationTests {
         #expect(scaled.image.width == 160 && scaled.image.height == 120 && scaled.scale == 2)
         let full = try #require(scaled.fullImage)
         #expect(full.width == 320 && full.height == 240)
+    }
+
+    /// A turn from the configuration (a camera mounted upside down) comes after the header's: the phone's clip,
+    /// turned a further half turn, shows upside down; turned a quarter, it stands on its side.
+    @Test func aConfiguredTurnFollowsTheHeader() throws {
+        let directory = try TemporaryDirectory()
+        let (upright, turned) = try Self.phoneClip(in: directory)
+        let reference = try #require(try VideoInput(location: .file(path: upright)).nextFrame()).image
+
+        for turns in [2, 1] {
+            let turn = PictureOrientation(quarterTurnsClockwise: turns)
+            let input = try VideoInput(location: .file(path: turned), options: VideoInputOptions(turn: turn))
+            #expect(input.orientation == PictureOrientation(quarterTurnsClockwise: 3).followed(by: turn))
+            let frame = try #require(try input.nextFrame())
+            let expected = reference.oriented(turn)
+            try #require(frame.image.width == expected.width && frame.image.height == expected.height)
+            #expect(input.width == expected.width && input.height == expected.height)
+            #expect(SyntheticImages.meanAbsoluteDifference(frame.image, expected) < 1)
+        }
     }
 
     /// A JPEG with an APP1 segment right after its start-of-image marker: "Exif", then a little-endian TIFF header

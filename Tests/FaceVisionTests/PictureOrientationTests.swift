@@ -37,6 +37,20 @@ import Testing
         #expect(PictureOrientation(quarterTurnsClockwise: 0) == .upright)
     }
 
+    /// Turning by one orientation and then by another is turning by the two composed, for all 64 pairs.
+    @Test func followedByComposesTheTwoTurns() {
+        let all = (0..<4).flatMap { turns in [false, true].map { PictureOrientation(quarterTurnsClockwise: turns, mirrored: $0) } }
+        for first in all {
+            for second in all {
+                #expect(Self.stored.oriented(first).oriented(second) == Self.stored.oriented(first.followed(by: second)), "\(first), then \(second)")
+            }
+        }
+        let quarter = PictureOrientation(quarterTurnsClockwise: 1)
+        #expect(quarter.followed(by: quarter) == PictureOrientation(quarterTurnsClockwise: 2))
+        #expect(quarter.followed(by: PictureOrientation(quarterTurnsClockwise: 3)) == .upright)
+        #expect(PictureOrientation(quarterTurnsClockwise: 0, mirrored: true).followed(by: PictureOrientation(quarterTurnsClockwise: 0, mirrored: true)) == .upright)
+    }
+
     @Test func coefficientsThatAreNoGridSymmetryAreRefused() {
         #expect(PictureOrientation(columnToX: 1, rowToX: 0, columnToY: 0, rowToY: 1) == .upright)
         #expect(PictureOrientation(columnToX: 0, rowToX: -1, columnToY: 1, rowToY: 0) == PictureOrientation(quarterTurnsClockwise: 1))

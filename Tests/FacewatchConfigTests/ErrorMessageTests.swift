@@ -25,6 +25,13 @@ struct ErrorMessageTests {
         #expect(message(yaml) == #"facewatch.yaml:6:19: streams[1].detect_every: expected an integer ≥ 1, got "five""#)
     }
 
+    /// A stream's turn is a whole number of quarter turns clockwise.
+    @Test(arguments: ["45", "360", "-90", "upside-down"])
+    func rotateTakesQuarterTurns(value: String) {
+        let yaml = "streams:\n  - name: a\n    url: /v/a.mp4\n    rotate: \(value)\n"
+        #expect(message(yaml) == "facewatch.yaml:4:13: streams[0].rotate: expected 0, 90, 180 or 270 (degrees clockwise), got \"\(value)\"")
+    }
+
     @Test func unknownKeySuggestsTheNearestKnownOne() {
         #expect(message("workers: 2\ndetction:\n  min_face: 30\n") == """
             facewatch.yaml:2:1: detction: unknown key (did you mean "detection"? known keys: models, gallery, \

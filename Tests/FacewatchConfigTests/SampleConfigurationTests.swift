@@ -25,7 +25,7 @@ struct SampleConfigurationTests {
         let text = try String(contentsOfFile: Self.samplePath, encoding: .utf8)
         let keys = [
             "models", "gallery", "workers", "streams", "name", "url", "detect_every", "min_face", "detect_width",
-            "realtime", "rtsp_transport", "timeout", "reconnect", "initial_delay", "max_delay", "queue",
+            "realtime", "rtsp_transport", "timeout", "reconnect", "initial_delay", "max_delay", "queue", "rotate",
             "detection", "thresholds", "scale_factor", "tracking", "iou_threshold", "confirm_hits",
             "max_lost_seconds", "refine", "search_missed", "recognition", "threshold", "min_embeddings", "unknown_after",
             "embed_every", "embeddings_per_frame", "switch_margin", "embedder", "kind", "file", "input_size", "template", "mirror_average",

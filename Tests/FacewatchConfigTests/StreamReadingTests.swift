@@ -16,6 +16,7 @@ struct StreamReadingTests {
                 timeout: 2.5
                 reconnect: { initial_delay: 0.5, max_delay: 8 }
                 queue: 2
+                rotate: 180
               - name: archive
                 url: clips/monday.mkv
             """
@@ -28,6 +29,7 @@ struct StreamReadingTests {
         expected.timeout = .milliseconds(2500)
         expected.reconnect = ReconnectBackoff(initialDelay: .milliseconds(500), maximumDelay: .seconds(8))
         expected.queueCapacity = 2
+        expected.rotate = 180
         #expect(configuration.streams.first == expected)
 
         let archive = StreamConfiguration(name: "archive", source: .file(path: "/etc/facewatch/clips/monday.mkv"), minFace: 24)

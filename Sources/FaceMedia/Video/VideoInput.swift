@@ -17,8 +17,8 @@ public final class VideoInput {
     /// not say).
     public let width: Int
     public let height: Int
-    /// How the stream's pictures are turned to be seen upright (a phone's video, a camera mounted upside down), as its
-    /// header records; every frame comes out turned so.
+    /// How the stream's pictures are turned to be seen upright: as its header records (a phone's video), followed by
+    /// `options.turn`; every frame comes out turned so.
     public let orientation: PictureOrientation
     public let framesPerSecond: Double?
 
@@ -118,7 +118,7 @@ public final class VideoInput {
         let stream = opened.0.pointee.streams[Int(opened.1)]!
         timeBase = stream.pointee.time_base
         if stream.pointee.start_time != Int64.min { origin = stream.pointee.start_time }
-        orientation = DisplayMatrix.orientation(of: stream)
+        orientation = DisplayMatrix.orientation(of: stream).followed(by: options.turn)
         (width, height) = orientation.shownSize(width: Int(opened.2.pointee.width), height: Int(opened.2.pointee.height))
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
         framesPerSecond = rate.num > 0 && rate.den > 0 ? Double(rate.num) / Double(rate.den) : nil

@@ -1,3 +1,5 @@
+import FaceVision
+
 /// How a video source is opened and read.
 public struct VideoInputOptions: Sendable, Equatable {
     /// RTSP's lower transport: TCP (interleaved; survives lossy networks and NAT) or UDP.
@@ -15,16 +17,20 @@ public struct VideoInputOptions: Sendable, Equatable {
     /// With a reduced `analysisWidth`, also deliver the picture at the source's size (faces are then aligned
     /// for recognition from full-resolution pixels while detection runs on the small copy).
     public var keepsFullResolution = false
+    /// A turn applied to every picture after the one the stream's header records: for a camera mounted upside down
+    /// or on its side that does not turn its own picture.
+    public var turn: PictureOrientation = .upright
 
     public init(
         rtspTransport: RTSPTransport = .tcp, timeout: Double = 10, analysisWidth: Int = 0, decoderThreads: Int = 1,
-        keepsFullResolution: Bool = false
+        keepsFullResolution: Bool = false, turn: PictureOrientation = .upright
     ) {
         self.rtspTransport = rtspTransport
         self.timeout = timeout
         self.analysisWidth = analysisWidth
         self.decoderThreads = decoderThreads
         self.keepsFullResolution = keepsFullResolution
+        self.turn = turn
     }
 
     /// The analysis size for a source of the given size: `analysisWidth` wide with the source's aspect ratio, or
