@@ -3,17 +3,18 @@ import FacewatchSupport
 import Foundation
 
 /// Keeps `systemctl status facewatch` current: follows every event the daemon publishes (`LiveStatus`) and, on
-/// each tick of its timer, sends the status line to systemd when it has changed since the last one sent.
+/// each tick of its timer, sends the status line to systemd when it has changed since the last one sent. Outside
+/// systemd it does nothing.
 final class ServiceStatusReporter: @unchecked Sendable {
     /// How often the status line may change in systemd's view.
     static let interval = 1.0
 
     private let notifier: SystemdNotifier
+    private var timer: DispatchSourceTimer?
     private let lock = NSLock()
     // Guarded by `lock`.
     private var status: LiveStatus
     private var lastSent: String?
-    private var timer: DispatchSourceTimer?
 
     init(streams: [String], notifier: SystemdNotifier) {
         self.notifier = notifier
@@ -21,18 +22,13 @@ final class ServiceStatusReporter: @unchecked Sendable {
     }
 
     func record(_ event: FaceEvent) {
+        guard notifier.isActive else { return }
         lock.lock()
         status.record(event)
         lock.unlock()
     }
 
-    var summary: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return status.summary
-    }
-
-    /// Sends the status on `queue` every `interval` while the daemon runs under systemd.
+    /// Sends the status on `queue` every `interval`.
     func start(on queue: DispatchQueue) {
         guard notifier.isActive else { return }
         let timer = DispatchSource.makeTimerSource(queue: queue)
@@ -49,20 +45,21 @@ final class ServiceStatusReporter: @unchecked Sendable {
 
     /// Sends the status line unless systemd already shows it.
     func sendIfChanged() {
-        lock.lock()
-        let line = status.summary
-        let changed = line != lastSent
-        lastSent = line
-        lock.unlock()
+        let (line, changed) = takeLine()
         if changed { try? notifier.status(line) }
     }
 
     /// Sends the status line as part of `READY=1` (after start-up or a reload), so that it replaces the reload's.
     func ready() {
+        try? notifier.ready(status: takeLine().line)
+    }
+
+    /// The current status line, now counted as sent, and whether it differs from the one sent before.
+    private func takeLine() -> (line: String, changed: Bool) {
         lock.lock()
+        defer { lock.unlock() }
         let line = status.summary
-        lastSent = line
-        lock.unlock()
-        try? notifier.ready(status: line)
+        defer { lastSent = line }
+        return (line, line != lastSent)
     }
 }
